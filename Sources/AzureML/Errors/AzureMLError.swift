@@ -1,0 +1,59 @@
+/// Every error the `AzureML` module throws: malformed JSON, bodies that do not match the wire model, bad ids and
+/// references, unreadable files.
+public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    private enum Code: String, Sendable, Hashable {
+        case malformedJSON
+        case invalidBody
+        case invalidID
+        case invalidReference
+        case io
+    }
+
+    private let code: Code
+    /// What is wrong, in a sentence.
+    public let message: String
+    /// Where: a JSON path such as `properties.inputs.lr.value` for bodies, a byte offset for JSON text, or a file.
+    public let location: String?
+
+    private init(_ code: Code, _ message: String, location: String?) {
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    /// JSON text that does not parse; `offset` is the byte where parsing stopped.
+    public static func malformedJSON(_ message: String, offset: Int) -> AzureMLError {
+        AzureMLError(.malformedJSON, message, location: "byte \(offset)")
+    }
+
+    /// A JSON body that does not match the wire model; `field` is the JSON path of the offending value.
+    public static func invalidBody(_ message: String, field: String) -> AzureMLError {
+        AzureMLError(.invalidBody, message, location: field)
+    }
+
+    /// An ARM id that does not have the expected shape.
+    public static func invalidID(_ message: String) -> AzureMLError {
+        AzureMLError(.invalidID, message, location: nil)
+    }
+
+    /// An `azureml:` reference that cannot be understood.
+    public static func invalidReference(_ message: String) -> AzureMLError {
+        AzureMLError(.invalidReference, message, location: nil)
+    }
+
+    /// A file that cannot be read while hashing or listing.
+    public static func io(_ message: String, path: String) -> AzureMLError {
+        AzureMLError(.io, message, location: path)
+    }
+
+    /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`.
+    public var kind: String { code.rawValue }
+
+    /// Whether the body or text was malformed (as opposed to a bad id, reference or file).
+    public var isMalformedInput: Bool { code == .malformedJSON || code == .invalidBody }
+
+    public var description: String {
+        if let location { return "\(location): \(message)" }
+        return message
+    }
+}
