@@ -16,16 +16,51 @@ let strictTests: [SwiftSetting] = features
 let package = Package(
     name: "deploy",
     platforms: [.macOS(.v15)],
-    products: [],
-    dependencies: [],
+    products: [
+        .executable(name: "deploy", targets: ["deploy"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2")
+    ],
     targets: [
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "AzureML", swiftSettings: strict),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML"], swiftSettings: strictTests),
+        .target(name: "DeployYAML", dependencies: ["CYAML"], swiftSettings: strict),
+        .target(name: "AzureML", dependencies: ["DeployYAML"], swiftSettings: strict),
+        .target(
+            name: "DeployCLI",
+            dependencies: [
+                "DeployYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "deploy",
+            dependencies: ["DeployCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "YAMLBench",
+            dependencies: ["DeployYAML", "CYAML"],
+            path: "Benchmarks/YAMLBench",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeployYAMLTests",
+            dependencies: ["DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "DeployCLITests",
+            dependencies: ["DeployCLI", "deploy"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
     ],
     swiftLanguageModes: [.v6]
 )
