@@ -268,12 +268,16 @@ struct TreeBuilder {
             return YAMLError(message, at: file.mark(atByteOffset: offset), in: file)
         default:
             var message = problem
+            let problemMark = mark(parser.problem_mark)
+            if problemMark.offset < file.bytes.count, file.bytes[problemMark.offset] == 0x09 {
+                message += "; tabs cannot be used for indentation"
+            }
             if let context = parser.context {
                 let contextMark = mark(parser.context_mark)
                 message =
-                    String(cString: context) + " (line \(contextMark.line), column \(contextMark.column)): " + problem
+                    String(cString: context) + " (line \(contextMark.line), column \(contextMark.column)): " + message
             }
-            return YAMLError(message, at: mark(parser.problem_mark), in: file)
+            return YAMLError(message, at: problemMark, in: file)
         }
     }
 }
