@@ -9,13 +9,36 @@ public struct BlobRequest: Sendable, Hashable {
     public var headers: [Header]
     /// What is sent.
     public var body: BlobBody
+    /// How the request is authorized.
+    public var authorization: BlobAuthorization
 
     /// A blob request.
-    public init(method: String, url: String, headers: [Header] = [], body: BlobBody = .empty) {
+    public init(
+        method: String, url: String, headers: [Header] = [], body: BlobBody = .empty,
+        authorization: BlobAuthorization = .sasInURL
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.authorization = authorization
+    }
+}
+
+/// How a blob request proves it may act: a SAS token already in its URL, or a storage account key the transport
+/// signs the request with (Azure Storage `SharedKey`), as `listSecrets` returns for account-key datastores.
+public enum BlobAuthorization: Sendable, Hashable, CustomStringConvertible {
+    /// The URL carries a SAS query.
+    case sasInURL
+    /// Sign with the account's base64 key.
+    case sharedKey(account: String, key: String)
+
+    /// Never shows the key.
+    public var description: String {
+        switch self {
+        case .sasInURL: "SAS"
+        case .sharedKey(let account, _): "SharedKey \(account):<redacted>"
+        }
     }
 }
 
