@@ -29,7 +29,7 @@ public struct SweepSampler: Sendable {
 
     private enum Engine: Sendable {
         case random(logBase: Double?)
-        case sobol(SobolSequence, shift: [UInt32], slots: [Int], logBase: Double?)
+        case sobol(ShiftedSobolDesign, logBase: Double?)
         case grid(GridEnumeration)
         case bayesian(BayesianOptimizer)
     }
@@ -56,18 +56,17 @@ public struct SweepSampler: Sendable {
             engine = .random(logBase: logBase)
         case .random(.sobol, _, let logBase):
             let slots = layout.continuousSlots
-            guard !slots.isEmpty else {
-                engine = .random(logBase: logBase)
-                break
-            }
             guard slots.count <= SobolSequence.maximumDimensions else {
                 throw .invalidSweep(
                     "Sobol sampling supports at most \(SobolSequence.maximumDimensions) continuous distributions, "
                         + "found \(slots.count)",
                     field: "samplingAlgorithm.rule")
             }
-            let shift = slots.map { _ in UInt32(truncatingIfNeeded: random.next() >> 32) }
-            engine = .sobol(SobolSequence(dimensions: slots.count), shift: shift, slots: slots, logBase: logBase)
+            if let design = ShiftedSobolDesign(slots: slots, random: &random) {
+                engine = .sobol(design, logBase: logBase)
+            } else {
+                engine = .random(logBase: logBase)
+            }
         case .grid:
             engine = .grid(GridEnumeration(space))
         case .bayesian:
@@ -92,20 +91,18 @@ public struct SweepSampler: Sendable {
         switch engine {
         case .random(let logBase):
             assignment = layout.assignment(layout.randomLatent(&random), logBase: logBase)
-        case .sobol(var sequence, let shift, let slots, let logBase):
+        case .sobol(var design, let logBase):
             var latent = layout.randomLatent(&random)
-            let point = sequence.nextIntegers()
-            for (dimension, slot) in slots.enumerated() {
-                // The cell's midpoint, so a coordinate is never exactly 0 or 1 (infinite for normal quantiles).
-                latent[slot] = (Double(point[dimension] ^ shift[dimension]) + 0.5) * 0x1p-32
-            }
-            engine = .sobol(sequence, shift: shift, slots: slots, logBase: logBase)
+            design.fill(&latent)
+            engine = .sobol(design, logBase: logBase)
             assignment = layout.assignment(latent, logBase: logBase)
         case .grid(let grid):
             guard suggestedCount < grid.count else { return nil }
             assignment = grid.point(suggestedCount)
         case .bayesian(let optimizer):
-            assignment = layout.assignment(optimizer.suggest(history: history, random: &random), logBase: nil)
+            // Until the model takes over, the trials are random.
+            let latent = optimizer.suggest(history: history, random: &random) ?? layout.randomLatent(&random)
+            assignment = layout.assignment(latent, logBase: nil)
         }
         suggestedCount += 1
         return assignment
