@@ -1,7 +1,8 @@
 /// Chooses the parameter values of a sweep's trials, one trial at a time: what the sweep scheduler drives.
 ///
-/// Every draw comes from a xoshiro256** generator seeded with `seed`, so the same search space, algorithm, seed and
-/// sequence of histories give the same suggestions on every machine.
+/// Every draw comes from a xoshiro256** generator seeded with `seed` (never the system generator), so the same search
+/// space, algorithm, seed and sequence of histories give the same suggestions run after run. (Across platforms, only
+/// the last bits of `exp` and `log` in the C library may differ.)
 ///
 /// - `random`: independent draws from each distribution. With `rule: sobol`, the continuous distributions (uniform,
 ///   normal, their log and `q` variants) take their cumulative probabilities from a Sobol sequence with one dimension
