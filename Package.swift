@@ -26,6 +26,13 @@ let package = Package(
         ),
         .target(name: "AzureML", swiftSettings: strict),
         .testTarget(name: "AzureMLTests", dependencies: ["AzureML"], swiftSettings: strictTests),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML"], swiftSettings: strict),
+        .testTarget(
+            name: "LocalWorkspaceTests",
+            dependencies: ["LocalWorkspace", "AzureML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
