@@ -7,7 +7,7 @@ import Testing
     static let braninSpace = #"{"x1": ["uniform", [-5, 10]], "x2": ["uniform", [0, 15]]}"#
 
     /// The best Branin value a sampler finds in `budget` sequential trials.
-    static func bestBranin(_ algorithm: SamplingAlgorithm, seed: Int, budget: Int, goal: ObjectiveGoal) throws
+    static func bestBranin(_ algorithm: SamplingStrategy, seed: Int, budget: Int, goal: ObjectiveGoal) throws
         -> Double
     {
         let space = try SearchSpace(wire: json(braninSpace))

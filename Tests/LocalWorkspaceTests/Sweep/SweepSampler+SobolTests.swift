@@ -6,7 +6,7 @@ import Testing
 @Suite struct SweepSamplerSobolTests {
     static let unitCube = #"{"a": ["uniform", [0, 1]], "b": ["uniform", [0, 1]], "c": ["uniform", [0, 1]]}"#
 
-    static func points(_ rule: SamplingAlgorithm.RandomRule, seed: Int, count: Int) throws -> [[Double]] {
+    static func points(_ rule: SamplingStrategy.RandomRule, seed: Int, count: Int) throws -> [[Double]] {
         let space = try SearchSpace(wire: json(unitCube))
         var sampler = try SweepSampler(
             space: space, algorithm: .random(rule: rule, seed: seed, logBase: nil), goal: .minimize)

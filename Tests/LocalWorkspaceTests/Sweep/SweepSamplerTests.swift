@@ -11,7 +11,7 @@ import Testing
          "ri": ["randint", [5]]}
         """#
 
-    static func random(seed: Int? = 7, logBase: Double? = nil) -> SamplingAlgorithm {
+    static func random(seed: Int? = 7, logBase: Double? = nil) -> SamplingStrategy {
         .random(rule: .random, seed: seed, logBase: logBase)
     }
 

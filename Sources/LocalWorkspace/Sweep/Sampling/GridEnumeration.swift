@@ -4,7 +4,7 @@ internal import AzureML
 /// product of its own members' choices. Points are numbered like Python's `itertools.product`: the first parameter
 /// changes slowest, options in the order written.
 struct GridEnumeration: Sendable {
-    /// The search space; only `choice` and `fixed` distributions (checked by `SamplingAlgorithm.validate`).
+    /// The search space; only `choice` and `fixed` distributions (checked by `SamplingStrategy.validate`).
     let space: SearchSpace
     /// The number of points; `Int.max` when the product overflows (such a grid is never exhausted in practice).
     let count: Int

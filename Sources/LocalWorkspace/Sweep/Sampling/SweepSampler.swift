@@ -15,7 +15,7 @@ public struct SweepSampler: Sendable {
     /// The search space.
     public let space: SearchSpace
     /// The sampling algorithm.
-    public let algorithm: SamplingAlgorithm
+    public let algorithm: SamplingStrategy
     /// The objective's direction (used by Bayesian sampling).
     public let goal: ObjectiveGoal
     /// The seed every draw derives from: the algorithm's, else the one passed in, else one picked at random; record
@@ -35,11 +35,11 @@ public struct SweepSampler: Sendable {
         case bayesian(BayesianOptimizer)
     }
 
-    /// A sampler for `space`; throws when the algorithm does not accept the space (see `SamplingAlgorithm.validate`)
+    /// A sampler for `space`; throws when the algorithm does not accept the space (see `SamplingStrategy.validate`)
     /// or a Sobol sequence would need more than `SobolSequence.maximumDimensions` dimensions.
     ///
     /// `seed` is used when the algorithm names none (Bayesian and grid never do); nil picks one at random.
-    public init(space: SearchSpace, algorithm: SamplingAlgorithm, goal: ObjectiveGoal, seed: Int? = nil)
+    public init(space: SearchSpace, algorithm: SamplingStrategy, goal: ObjectiveGoal, seed: Int? = nil)
         throws(LocalWorkspaceError)
     {
         try algorithm.validate(space)

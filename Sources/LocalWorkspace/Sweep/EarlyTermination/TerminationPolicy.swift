@@ -5,7 +5,7 @@
 /// documents ("every multiple of evaluation_interval that is greater than or equal to delay_evaluation"). A running
 /// trial is judged at the latest such interval it has reached, against the values of the other trials at that same
 /// interval; trials that have finished still count as peers.
-public struct EarlyTerminationPolicy: Sendable, Hashable {
+public struct TerminationPolicy: Sendable, Hashable {
     /// The rule a policy applies at each evaluation.
     public enum Rule: Sendable, Hashable {
         /// Cancel a trial whose value is outside the slack of the best value at the same interval.

@@ -1,7 +1,7 @@
 public import AzureML
 
 /// How a sweep chooses each trial's parameter values (`properties.samplingAlgorithm`).
-public enum SamplingAlgorithm: Sendable, Hashable {
+public enum SamplingStrategy: Sendable, Hashable {
     /// Independent draws from every distribution; with `rule: .sobol`, the continuous dimensions follow a Sobol
     /// sequence. `seed` nil means the sampler picks one; `logBase` nil means e.
     case random(rule: RandomRule, seed: Int?, logBase: Double?)
@@ -56,7 +56,7 @@ public enum SamplingAlgorithm: Sendable, Hashable {
                 }
                 seed = number
             }
-            let logBase = try SamplingAlgorithm.logBase(object["logbase"], path: "\(path).logbase")
+            let logBase = try SamplingStrategy.logBase(object["logbase"], path: "\(path).logbase")
             self = .random(rule: rule, seed: seed, logBase: logBase)
         default:
             throw .invalidSweep(
@@ -84,18 +84,18 @@ public enum SamplingAlgorithm: Sendable, Hashable {
     /// Bayesian sampling only `choice`, `uniform` and `quniform` and no early-termination policy. `path` is the
     /// search space's JSON path, for errors.
     public func validate(
-        _ space: SearchSpace, earlyTermination: EarlyTerminationPolicy? = nil, path: String = "searchSpace"
+        _ space: SearchSpace, earlyTermination: TerminationPolicy? = nil, path: String = "searchSpace"
     ) throws(LocalWorkspaceError) {
         switch self {
         case .random: return
         case .grid:
-            try SamplingAlgorithm.check(space, path: path, allowed: ["choice"], algorithm: "grid sampling")
+            try SamplingStrategy.check(space, path: path, allowed: ["choice"], algorithm: "grid sampling")
         case .bayesian:
             if earlyTermination != nil {
                 throw .invalidSweep(
                     "Bayesian sampling does not support early termination policies", field: "earlyTermination")
             }
-            try SamplingAlgorithm.check(
+            try SamplingStrategy.check(
                 space, path: path, allowed: ["choice", "uniform", "quniform"], algorithm: "Bayesian sampling")
         }
     }

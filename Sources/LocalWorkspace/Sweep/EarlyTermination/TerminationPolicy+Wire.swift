@@ -1,6 +1,6 @@
 public import AzureML
 
-extension EarlyTerminationPolicy {
+extension TerminationPolicy {
     /// Parses the wire `{"policyType": "Bandit", "slackFactor": 0.1, "slackAmount": 0, "evaluationInterval": 2,
     /// "delayEvaluation": 5}`, `{"policyType": "MedianStopping", ...}` or `{"policyType": "TruncationSelection",
     /// "truncationPercentage": 20, ...}`; the type in any case.

@@ -9,22 +9,22 @@ import Testing
     // MARK: Wire
 
     @Test func parsesWireAndTreatsZeroAsUnset() throws {
-        let bandit = try EarlyTerminationPolicy(
+        let bandit = try TerminationPolicy(
             wire: json(
                 #"{"policyType": "Bandit", "slackFactor": 0.1, "slackAmount": 0, "evaluationInterval": 2, "delayEvaluation": 5}"#
             ))
         #expect(
-            bandit == EarlyTerminationPolicy(rule: .bandit(.factor(0.1)), evaluationInterval: 2, delayEvaluation: 5))
-        let amount = try EarlyTerminationPolicy(
+            bandit == TerminationPolicy(rule: .bandit(.factor(0.1)), evaluationInterval: 2, delayEvaluation: 5))
+        let amount = try TerminationPolicy(
             wire: json(#"{"policyType": "bandit", "slackFactor": 0, "slackAmount": 0.2, "evaluationInterval": 0}"#))
         #expect(
-            amount == EarlyTerminationPolicy(rule: .bandit(.amount(0.2)), evaluationInterval: 1, delayEvaluation: 0))
-        let median = try EarlyTerminationPolicy(
+            amount == TerminationPolicy(rule: .bandit(.amount(0.2)), evaluationInterval: 1, delayEvaluation: 0))
+        let median = try TerminationPolicy(
             wire: json(#"{"policyType": "MedianStopping", "evaluationInterval": 1, "delayEvaluation": 3}"#))
-        #expect(median == EarlyTerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 3))
-        let truncation = try EarlyTerminationPolicy(
+        #expect(median == TerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 3))
+        let truncation = try TerminationPolicy(
             wire: json(#"{"policyType": "TruncationSelection", "truncationPercentage": 20, "delayEvaluation": null}"#))
-        #expect(truncation == EarlyTerminationPolicy(rule: .truncationSelection(percentage: 20)))
+        #expect(truncation == TerminationPolicy(rule: .truncationSelection(percentage: 20)))
     }
 
     @Test(arguments: [
@@ -65,24 +65,24 @@ import Testing
     ])
     func rejectsMalformedWire(text: String, expected: String) throws {
         let value = try json(text)
-        #expect(errorText { _ = try EarlyTerminationPolicy(wire: value) } == expected)
+        #expect(errorText { _ = try TerminationPolicy(wire: value) } == expected)
     }
 
     // MARK: Evaluation schedule
 
     @Test func evaluatesAtMultiplesOfTheIntervalFromTheDelayOn() {
-        let policy = EarlyTerminationPolicy(rule: .medianStopping, evaluationInterval: 2, delayEvaluation: 3)
+        let policy = TerminationPolicy(rule: .medianStopping, evaluationInterval: 2, delayEvaluation: 3)
         #expect(
             (0...9).map { policy.isEvaluated(atInterval: $0) } == [
                 false, false, false, false, true, false, true, false, true, false,
             ])
         #expect((0...9).map { policy.latestEvaluation(upTo: $0) } == [nil, nil, nil, nil, 4, 4, 6, 6, 8, 8])
-        let everyInterval = EarlyTerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 5)
+        let everyInterval = TerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 5)
         #expect(
             (1...7).map { everyInterval.isEvaluated(atInterval: $0) } == [
                 false, false, false, false, true, true, true,
             ])
-        let undelayed = EarlyTerminationPolicy(rule: .medianStopping)
+        let undelayed = TerminationPolicy(rule: .medianStopping)
         #expect(undelayed.isEvaluated(atInterval: 1))
         #expect(!undelayed.isEvaluated(atInterval: 0))
     }
@@ -90,7 +90,7 @@ import Testing
     // MARK: Bandit
 
     @Test func banditCancelsTrialsOutsideTheSlackFactorOfTheBest() {
-        let policy = EarlyTerminationPolicy(rule: .bandit(.factor(0.1)))
+        let policy = TerminationPolicy(rule: .bandit(.factor(0.1)))
         let trials = [
             TrialMetrics(trial: "s_1", values: [0.5, 0.6, 0.8]),
             TrialMetrics(trial: "s_2", values: [0.5, 0.55, 0.7]),
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func banditComparesTrialsAtTheSameInterval() {
-        let policy = EarlyTerminationPolicy(rule: .bandit(.factor(0.1)))
+        let policy = TerminationPolicy(rule: .bandit(.factor(0.1)))
         // s_1 is ahead at interval 4, which s_2 has not reached: at interval 2 s_2 is the best.
         let trials = [
             TrialMetrics(trial: "s_1", values: [0.5, 0.6, 0.9, 0.95]),
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func banditSlackAmountWhenMinimizing() {
-        let policy = EarlyTerminationPolicy(rule: .bandit(.amount(0.2)))
+        let policy = TerminationPolicy(rule: .bandit(.amount(0.2)))
         let trials = [
             TrialMetrics(trial: "s_1", values: [1.0, 0.5]),
             TrialMetrics(trial: "s_2", values: [1.2, 0.8]),
@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func banditSlackFactorKeepsItsDirectionForNegativeMetrics() {
-        let policy = EarlyTerminationPolicy(rule: .bandit(.factor(0.1)))
+        let policy = TerminationPolicy(rule: .bandit(.factor(0.1)))
         let trials = [
             TrialMetrics(trial: "s_1", values: [-1.0]),
             TrialMetrics(trial: "s_2", values: [-0.95]),
@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func banditWaitsForTheDelayAndJudgesAtTheLatestEvaluation() {
-        let policy = EarlyTerminationPolicy(rule: .bandit(.factor(0.1)), evaluationInterval: 2, delayEvaluation: 3)
+        let policy = TerminationPolicy(rule: .bandit(.factor(0.1)), evaluationInterval: 2, delayEvaluation: 3)
         let leader = TrialMetrics(trial: "s_1", values: [0.9, 0.9, 0.9, 0.9, 0.9, 0.9])
         func judge(_ values: [Double]) -> [TerminationDecision] {
             policy.decisions(for: [leader, TrialMetrics(trial: "s_2", values: values)], objective: Self.accuracy)
@@ -165,7 +165,7 @@ import Testing
     // MARK: Median stopping
 
     @Test func medianStoppingCancelsTrialsBelowTheMedianOfRunningAverages() {
-        let policy = EarlyTerminationPolicy(rule: .medianStopping)
+        let policy = TerminationPolicy(rule: .medianStopping)
         let trials = [
             TrialMetrics(trial: "s_1", values: [0.8, 0.9]),
             TrialMetrics(trial: "s_2", values: [0.6, 0.7]),
@@ -185,7 +185,7 @@ import Testing
     }
 
     @Test func medianStoppingWhenMinimizingAndWithoutPeers() {
-        let policy = EarlyTerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 2)
+        let policy = TerminationPolicy(rule: .medianStopping, evaluationInterval: 1, delayEvaluation: 2)
         let trials = [
             TrialMetrics(trial: "s_1", values: [1.0, 0.8, 0.6]),
             TrialMetrics(trial: "s_2", values: [2.0, 1.9, 1.8]),
@@ -206,7 +206,7 @@ import Testing
     // MARK: Truncation selection
 
     @Test func truncationCancelsTheLowestPercentage() {
-        let policy = EarlyTerminationPolicy(
+        let policy = TerminationPolicy(
             rule: .truncationSelection(percentage: 25), evaluationInterval: 1, delayEvaluation: 2)
         let trials = [
             TrialMetrics(trial: "s_1", values: [9, 1]),
@@ -229,7 +229,7 @@ import Testing
     }
 
     @Test func truncationKeepsTiesAtTheCutAndNeverCancelsFinishedTrials() {
-        let policy = EarlyTerminationPolicy(rule: .truncationSelection(percentage: 50), evaluationInterval: 2)
+        let policy = TerminationPolicy(rule: .truncationSelection(percentage: 50), evaluationInterval: 2)
         let tied = [
             TrialMetrics(trial: "s_1", values: [0, 0.9]),
             TrialMetrics(trial: "s_2", values: [0, 0.5]),

@@ -1,6 +1,6 @@
 internal import Foundation
 
-extension EarlyTerminationPolicy {
+extension TerminationPolicy {
     /// The running trials to cancel now, in the order given, each with the reason.
     ///
     /// Each running trial is judged at the latest evaluation interval it has reached (see the type's summary), so

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         (
             #"{"samplingAlgorithmType": "Random", "rule": "sobol", "seed": 42}"#,
-            SamplingAlgorithm.random(rule: .sobol, seed: 42, logBase: nil)
+            SamplingStrategy.random(rule: .sobol, seed: 42, logBase: nil)
         ),
         (#"{"samplingAlgorithmType": "random", "rule": "Sobol"}"#, .random(rule: .sobol, seed: nil, logBase: nil)),
         (#"{"samplingAlgorithmType": "RANDOM"}"#, .random(rule: .random, seed: nil, logBase: nil)),
@@ -19,8 +19,8 @@ import Testing
         (#"{"samplingAlgorithmType": "Grid"}"#, .grid),
         (#"{"samplingAlgorithmType": "bayesian"}"#, .bayesian),
     ])
-    func parsesWire(text: String, expected: SamplingAlgorithm) throws {
-        #expect(try SamplingAlgorithm(wire: json(text)) == expected)
+    func parsesWire(text: String, expected: SamplingStrategy) throws {
+        #expect(try SamplingStrategy(wire: json(text)) == expected)
     }
 
     @Test(arguments: [
@@ -49,37 +49,37 @@ import Testing
     ])
     func rejectsMalformedWire(text: String, expected: String) throws {
         let value = try json(text)
-        #expect(errorText { _ = try SamplingAlgorithm(wire: value) } == expected)
+        #expect(errorText { _ = try SamplingStrategy(wire: value) } == expected)
     }
 
     @Test func gridAcceptsOnlyChoices() throws {
         let choices = try SearchSpace(
             wire: json(#"{"a": ["choice", [[1, 2]]], "m": ["choice", [[{"k": ["choice", [[1, 2]]], "f": 3}]]]}"#))
-        try SamplingAlgorithm.grid.validate(choices)
+        try SamplingStrategy.grid.validate(choices)
         let mixed = try SearchSpace(wire: json(#"{"a": ["choice", [[1, 2]]], "lr": ["uniform", [0, 1]]}"#))
         #expect(
-            errorText { try SamplingAlgorithm.grid.validate(mixed) }
+            errorText { try SamplingStrategy.grid.validate(mixed) }
                 == "searchSpace.lr: grid sampling supports only choice distributions, found uniform")
         let nested = try SearchSpace(wire: json(#"{"m": ["choice", [[1, {"k": ["randint", [3]]}]]]}"#))
         #expect(
-            errorText { try SamplingAlgorithm.grid.validate(nested) }
+            errorText { try SamplingStrategy.grid.validate(nested) }
                 == "searchSpace.m.values[1].k: grid sampling supports only choice distributions, found randint")
     }
 
     @Test func bayesianAcceptsChoiceUniformQuniformAndNoPolicy() throws {
         let accepted = try SearchSpace(
             wire: json(#"{"a": ["choice", [[1, 2]]], "u": ["uniform", [0, 1]], "q": ["quniform", [0, 10, 1]]}"#))
-        try SamplingAlgorithm.bayesian.validate(accepted)
+        try SamplingStrategy.bayesian.validate(accepted)
         let logScale = try SearchSpace(wire: json(#"{"lr": ["loguniform", [-6, -1]]}"#))
         #expect(
-            errorText { try SamplingAlgorithm.bayesian.validate(logScale) }
+            errorText { try SamplingStrategy.bayesian.validate(logScale) }
                 == "searchSpace.lr: Bayesian sampling supports only choice, quniform, uniform distributions, "
                 + "found loguniform")
-        let policy = EarlyTerminationPolicy(rule: .medianStopping)
+        let policy = TerminationPolicy(rule: .medianStopping)
         #expect(
-            errorText { try SamplingAlgorithm.bayesian.validate(accepted, earlyTermination: policy) }
+            errorText { try SamplingStrategy.bayesian.validate(accepted, earlyTermination: policy) }
                 == "earlyTermination: Bayesian sampling does not support early termination policies")
-        try SamplingAlgorithm.random(rule: .random, seed: nil, logBase: nil).validate(
+        try SamplingStrategy.random(rule: .random, seed: nil, logBase: nil).validate(
             logScale, earlyTermination: policy)
     }
 }
