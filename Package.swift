@@ -61,6 +61,13 @@ let package = Package(
             swiftSettings: strictTests
         ),
         .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML"], swiftSettings: strict),
+        .testTarget(
+            name: "LocalWorkspaceTests",
+            dependencies: ["LocalWorkspace", "AzureML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
