@@ -29,6 +29,13 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "DeployYAML", dependencies: ["CYAML"], swiftSettings: strict),
+        .target(name: "DeployManifest", dependencies: ["DeployYAML"], swiftSettings: strict),
+        .testTarget(
+            name: "DeployManifestTests",
+            dependencies: ["DeployManifest", "DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
         .target(name: "AzureML", dependencies: ["DeployYAML"], swiftSettings: strict),
         .target(
             name: "DeployCLI",
@@ -61,7 +68,7 @@ let package = Package(
             swiftSettings: strictTests
         ),
         .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
-        .target(name: "LocalWorkspace", dependencies: ["AzureML"], swiftSettings: strict),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .testTarget(
             name: "LocalWorkspaceTests",
             dependencies: ["LocalWorkspace", "AzureML"],

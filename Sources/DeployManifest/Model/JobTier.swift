@@ -1,0 +1,13 @@
+/// `queue_settings.job_tier`.
+public enum JobTier: String, Sendable, Hashable, CaseIterable, ManifestEnum {
+    /// `spot` → `Spot`.
+    case spot
+    /// `basic` → `Basic`.
+    case basic
+    /// `standard` → `Standard`.
+    case standard
+    /// `premium` → `Premium`.
+    case premium
+    /// `null` (quoted; a plain `null` is YAML's null) → `Null`.
+    case null
+}

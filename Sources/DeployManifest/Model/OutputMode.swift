@@ -1,0 +1,11 @@
+/// How a job output leaves the compute (`mode:` of an output).
+public enum OutputMode: String, Sendable, Hashable, CaseIterable, ManifestEnum {
+    /// `mount` → `ReadWriteMount`.
+    case mount
+    /// `upload` → `Upload`.
+    case upload
+    /// `rw_mount` → `ReadWriteMount`.
+    case rwMount = "rw_mount"
+    /// `direct` → `Direct`.
+    case direct
+}
