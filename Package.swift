@@ -41,6 +41,8 @@ let package = Package(
             name: "DeployCLI",
             dependencies: [
                 "DeployYAML",
+                "DeployManifest",
+                "AzureML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
