@@ -13,8 +13,12 @@ import Testing
     }
 
     @Test func plainScalars() throws {
-        #expect(try dollarMark("command: python train.py --data ${{inputs.data}}\n") == Mark(line: 1, column: 33, offset: 32))
-        #expect(try dollarMark("command: python train.py\n  --data ${{inputs.data}}\n") == Mark(line: 2, column: 10, offset: 34))
+        #expect(
+            try dollarMark("command: python train.py --data ${{inputs.data}}\n")
+                == Mark(line: 1, column: 33, offset: 32))
+        #expect(
+            try dollarMark("command: python train.py\n  --data ${{inputs.data}}\n")
+                == Mark(line: 2, column: 10, offset: 34))
         #expect(try dollarMark("command: a   \n\n   b ${{x}}\n") == Mark(line: 3, column: 6, offset: 20))
         let flow = try #require(try YAMLParser().parse("- {command: é\n   $x}\n").first?.items?.first?["command"])
         #expect(flow.mark(atValueOffset: 2) == Mark(line: 2, column: 4, offset: 18))
@@ -67,8 +71,10 @@ import Testing
                     for (index, character) in value.enumerated() where !" \t\n".unicodeScalars.contains(character) {
                         let mark = node.mark(atValueOffset: index)
                         let bytes = node.file.bytes
-                        let found = String(decoding: bytes[mark.offset..<min(bytes.count, mark.offset + 4)], as: UTF8.self)
-                            .unicodeScalars.first
+                        let found = String(
+                            decoding: bytes[mark.offset..<min(bytes.count, mark.offset + 4)], as: UTF8.self
+                        )
+                        .unicodeScalars.first
                         if scalar.style == .doubleQuoted, found == "\\" { continue }
                         #expect(found == character, "\(text.debugDescription) index \(index)")
                         #expect(node.file.mark(atByteOffset: mark.offset) == mark)
