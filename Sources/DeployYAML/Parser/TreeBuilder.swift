@@ -269,7 +269,9 @@ struct TreeBuilder {
         default:
             var message = problem
             let problemMark = mark(parser.problem_mark)
-            if problemMark.offset < file.bytes.count, file.bytes[problemMark.offset] == 0x09 {
+            if problem == "found character that cannot start any token", problemMark.offset < file.bytes.count,
+                file.bytes[problemMark.offset] == 0x09
+            {
                 message += "; tabs cannot be used for indentation"
             }
             if let context = parser.context {
