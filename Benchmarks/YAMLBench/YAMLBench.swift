@@ -14,13 +14,16 @@ struct YAMLBench {
         let size = Double(input.count) / 1_000_000
         print("input: \(format(size)) MB of job-like YAML")
 
+        // Alternate the two measurements so that load from other processes affects both alike; keep the best.
         var events = 0
-        let raw = arguments.contains("--tree-only") ? 1 : best(of: 5) { { events = rawEventLoop(input) } }
         var documents: [Node] = []
-        let tree = best(of: 5) {
-            // The previous tree is freed before the clock starts.
+        var raw = Double.infinity
+        var tree = Double.infinity
+        let treeOnly = arguments.contains("--tree-only")
+        for _ in 0..<5 {
+            if !treeOnly { raw = min(raw, seconds { events = rawEventLoop(input) }) }
             documents = []
-            return { documents = buildTree(input) }
+            tree = min(tree, seconds { documents = buildTree(input) })
         }
         let nodes = documents.reduce(0) { $0 + count($1) }
         let rawRate = size / raw
@@ -102,17 +105,10 @@ struct YAMLBench {
         }
     }
 
-    /// The fastest of `runs` timings of the closure `prepare` returns; `prepare` itself is not timed.
-    static func best(of runs: Int, _ prepare: () -> () -> Void) -> Double {
-        var fastest = Double.infinity
-        let clock = ContinuousClock()
-        for _ in 0..<runs {
-            let work = prepare()
-            let elapsed = clock.measure { work() }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            fastest = min(fastest, seconds)
-        }
-        return fastest
+    /// How long `body` takes, in seconds.
+    static func seconds(_ body: () -> Void) -> Double {
+        let elapsed = ContinuousClock().measure(body)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     static func format(_ value: Double) -> String {

@@ -35,6 +35,10 @@ struct TreeBuilder {
         var merges: [Node]?
         /// Positions of string keys in `keyStrings`, once a mapping has too many keys to scan.
         var index: [String: Int]?
+        /// The string value of the key waiting for its value (see `Node.stringKey`).
+        var pendingKeyString: String?
+        /// Whether the key waiting for its value is `<<`.
+        var pendingKeyIsMerge = false
         /// Nodes in this subtree, this one included, aliases expanded.
         var count = 1
         /// Collection levels below this one.
@@ -159,19 +163,25 @@ struct TreeBuilder {
         let top = stack.count - 1
         stack[top].count += count
         if height + 1 > stack[top].height { stack[top].height = height + 1 }
-        let firstChild = stack[top].firstChild
-        guard stack[top].isMapping, (children.count - firstChild) % 2 == 1 else {
+        guard stack[top].isMapping else {
             children.push(node)
             return
         }
-        let key = children[children.count - 1]
-        if key.isMergeKey {
+        guard (children.count - stack[top].firstChild) % 2 == 1 else {
+            // A key: note what duplicate detection and merging need while the node is at hand.
+            stack[top].pendingKeyIsMerge = node.isMergeKey
+            stack[top].pendingKeyString = stack[top].pendingKeyIsMerge ? nil : node.stringKey
+            children.push(node)
+            return
+        }
+        if stack[top].pendingKeyIsMerge {
             children.dropLast()
             stack[top].merges = (stack[top].merges ?? []) + [node]
             return
         }
-        let keyString = key.stringKey
-        if let first = earlierKey(equalTo: key, string: keyString, in: stack[top]) {
+        let keyString = stack[top].pendingKeyString.take()
+        if let first = earlierKey(string: keyString, frame: top) {
+            let key = children[children.count - 1]
             problems.append(
                 YAMLError(
                     "duplicate key \(key.keyDescription), first defined at line \(first.line), column \(first.column)",
@@ -184,8 +194,7 @@ struct TreeBuilder {
             stack[top].index![keyString] = keyStrings.count
         }
         keyStrings.append(keyString)
-        let keyCount = keyStrings.count - stack[top].firstKey
-        if keyCount == TreeBuilder.scanLimit {
+        if keyStrings.count - stack[top].firstKey == TreeBuilder.scanLimit {
             var index: [String: Int] = [:]
             for position in stack[top].firstKey..<keyStrings.count {
                 if let text = keyStrings[position], index[text] == nil { index[text] = position }
@@ -194,22 +203,25 @@ struct TreeBuilder {
         }
     }
 
-    /// The mark of an earlier key of the mapping equal to `key` (in PyYAML's sense), if any.
-    private func earlierKey(equalTo key: Node, string: String?, in frame: Frame) -> Mark? {
+    /// The mark of an earlier key, in the mapping of frame `top`, equal (in PyYAML's sense) to the key on top of
+    /// `children`, whose string value is `string`.
+    private func earlierKey(string: String?, frame top: Int) -> Mark? {
+        let firstKey = stack[top].firstKey
+        let firstChild = stack[top].firstChild
         func keyMark(_ position: Int) -> Mark {
-            children[frame.firstChild + 2 * (position - frame.firstKey)].start
+            children[firstChild + 2 * (position - firstKey)].start
         }
         if let string {
-            if let index = frame.index { return index[string].map(keyMark) }
-            for position in frame.firstKey..<keyStrings.count where keyStrings[position] == string {
+            if stack[top].index != nil { return stack[top].index![string].map(keyMark) }
+            for position in firstKey..<keyStrings.count where keyStrings[position] == string {
                 return keyMark(position)
             }
             return nil
         }
         // Keys that are not strings are rare; compare them by their constructed values.
-        let identity = KeyIdentity(key)
-        for position in frame.firstKey..<keyStrings.count where keyStrings[position] == nil {
-            let other = children[frame.firstChild + 2 * (position - frame.firstKey)]
+        let identity = KeyIdentity(children[children.count - 1])
+        for position in firstKey..<keyStrings.count where keyStrings[position] == nil {
+            let other = children[firstChild + 2 * (position - firstKey)]
             if KeyIdentity(other) == identity { return other.start }
         }
         return nil
