@@ -92,7 +92,7 @@ import Testing
     @Test func usageErrorsExitWithSixtyFour() throws {
         let result = try run(["validate"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("Give at least one manifest file or directory."))
+        #expect(result.standardError.contains("Missing expected argument '<paths> ...'"))
         #expect(try run(["frobnicate"]).status == 64)
     }
 }

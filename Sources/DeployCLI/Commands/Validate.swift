@@ -17,15 +17,10 @@ extension DeployCommand {
 
         /// The files and directories to check.
         @Argument(help: "Manifest files, or directories to search for *.yml and *.yaml files.")
-        public var paths: [String] = []
+        public var paths: [String]
 
         /// Parsing only.
         public init() {}
-
-        /// At least one path is needed.
-        public func validate() throws {
-            guard !paths.isEmpty else { throw ValidationError("Give at least one manifest file or directory.") }
-        }
 
         /// Checks every file and prints the diagnostics.
         public func run() async throws {
