@@ -40,14 +40,13 @@ extension DeployCommand {
 
         /// The files and directories to check.
         @Argument(help: "Manifest files, or directories to search for *.yml and *.yaml manifests.")
-        public var paths: [String] = []
+        public var paths: [String]
 
         /// Parsing only.
         public init() {}
 
-        /// At least one path is needed, and every `--set` must be `key.path=value`.
+        /// Every `--set` must be `key.path=value`.
         public func validate() throws {
-            guard !paths.isEmpty else { throw ValidationError("Give at least one manifest file or directory.") }
             _ = try parsedOverrides()
         }
 

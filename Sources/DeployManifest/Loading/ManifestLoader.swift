@@ -52,9 +52,6 @@ public struct ManifestLoader: Sendable {
 
     /// Reads a file, or a whole-file diagnostic.
     func readSource(_ path: String) -> SourceRead {
-        if FileManagerProbe.isDirectory(path) {
-            return .failed(Diagnostic(severity: .error, message: "is a directory", file: path, mark: nil))
-        }
         do throws(YAMLError) {
             return .read(try YAMLParser.readFile(atPath: path))
         } catch {

@@ -45,13 +45,16 @@ extension ManifestLoader {
                 others.append((file, [diagnostic]))
             case .read(let source):
                 let parsed = parse(source)
-                if !parsed.outcome.errors.isEmpty {
-                    others.append((file, parsed.outcome.errors.map { $0.diagnostic }))
-                    continue
+                let documents = parsed.outcome.documents
+                var reason: String?
+                if parsed.outcome.errors.isEmpty {
+                    if documents.isEmpty {
+                        reason = "it is empty"
+                    } else if documents.count == 1, case .notManifest(let why) = KindDetection.detect(documents[0]) {
+                        reason = why
+                    }
                 }
-                guard let root = parsed.outcome.documents.first, parsed.outcome.documents.count == 1,
-                    case .notManifest(let reason) = KindDetection.detect(root)
-                else {
+                guard let reason else {
                     loaded.append(load(parsed: parsed, path: file))
                     continue
                 }
@@ -61,13 +64,17 @@ extension ManifestLoader {
                 others.append((file, [warning]))
             }
         }
-        // A manifest another manifest names exactly (a `file:` environment) was read as part of that one.
+        let references = loaded.flatMap(\.references)
         set.manifests += loaded.filter { manifest in
             let absolute = ManifestLoader.absolutePath(manifest.path)
+            // A manifest another manifest names exactly (a `file:` environment) was read as part of that one; a file
+            // that does not parse and lies in a folder a manifest names is that manifest's data.
+            if manifest.kind == nil {
+                return !references.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") })
+            }
             return !loaded.contains { $0.path != manifest.path && $0.references.contains(absolute) }
         }
         // Other YAML files named by a manifest, or inside a folder it names (code, build context), are its data.
-        let references = loaded.flatMap(\.references)
         for other in others {
             let absolute = ManifestLoader.absolutePath(other.path)
             if !references.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) {
