@@ -37,6 +37,12 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
