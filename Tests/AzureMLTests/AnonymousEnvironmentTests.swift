@@ -19,8 +19,8 @@ import Testing
         )
     }
 
-    @Test(arguments: table?["images"]?.arrayValue ?? [])
-    func imageVersionsMatchThePythonAlgorithm(environment: JSONValue) throws {
+    @Test(arguments: FixtureCase.cases(table?["images"]?.arrayValue ?? [], namedBy: "version"))
+    func imageVersionsMatchThePythonAlgorithm(environment: FixtureCase) throws {
         let version = AnonymousEnvironment.version(
             image: try #require(environment["image"]?.stringValue),
             inferenceConfig: environment["inferenceConfig"]?.stringValue,
@@ -29,8 +29,8 @@ import Testing
         #expect(version == environment["version"]?.stringValue)
     }
 
-    @Test(arguments: table?["builds"]?.arrayValue ?? [])
-    func buildVersionsMatchThePythonAlgorithm(environment: JSONValue) throws {
+    @Test(arguments: FixtureCase.cases(table?["builds"]?.arrayValue ?? [], namedBy: "version"))
+    func buildVersionsMatchThePythonAlgorithm(environment: FixtureCase) throws {
         let version = AnonymousEnvironment.version(
             buildContextHash: try #require(environment["buildContextHash"]?.stringValue),
             dockerfilePath: environment["dockerfilePath"]?.stringValue

@@ -7,18 +7,18 @@ import Testing
         #expect(ContentHash.version == 202208)
     }
 
-    @Test(arguments: HashTables.trees)
-    func hashesBuiltTreesLikeTheSDK(tree: JSONValue) throws {
-        let (scratch, root) = try HashTables.build(tree)
+    @Test(arguments: FixtureCase.cases(HashTables.trees, namedBy: "name"))
+    func hashesBuiltTreesLikeTheSDK(tree: FixtureCase) throws {
+        let (scratch, root) = try HashTables.build(tree.value)
         #expect(
             try ContentHash.of(path: root) == tree["contentHash"]?.stringValue,
             "\(tree["name"]?.stringValue ?? "") in \(scratch.path)"
         )
     }
 
-    @Test(arguments: HashTables.staticTrees)
-    func hashesCommittedTreesLikeTheSDK(tree: JSONValue) throws {
-        #expect(try ContentHash.of(path: HashTables.staticRoot(tree)) == tree["contentHash"]?.stringValue)
+    @Test(arguments: FixtureCase.cases(HashTables.staticTrees, namedBy: "root"))
+    func hashesCommittedTreesLikeTheSDK(tree: FixtureCase) throws {
+        #expect(try ContentHash.of(path: HashTables.staticRoot(tree.value)) == tree["contentHash"]?.stringValue)
     }
 
     @Test func hashesCountNamesAndSizesBeforeBytes() throws {

@@ -9,11 +9,11 @@ import Testing
         #expect(HashTables.staticTrees.count == 3)
     }
 
-    @Test(arguments: HashTables.trees)
-    func listsBuiltTreesLikeTheSDK(tree: JSONValue) throws {
-        let (scratch, root) = try HashTables.build(tree)
+    @Test(arguments: FixtureCase.cases(HashTables.trees, namedBy: "name"))
+    func listsBuiltTreesLikeTheSDK(tree: FixtureCase) throws {
+        let (scratch, root) = try HashTables.build(tree.value)
         let files = try FileListing.files(at: root)
-        #expect(files.map(\.relativePath) == HashTables.files(tree), "\(tree["name"]?.stringValue ?? "")")
+        #expect(files.map(\.relativePath) == HashTables.files(tree.value), "\(tree["name"]?.stringValue ?? "")")
         for file in files {
             #expect(file.path.hasPrefix(scratch.path + "/"))
             #expect(FileManager.default.fileExists(atPath: file.path))
@@ -23,10 +23,10 @@ import Testing
         }
     }
 
-    @Test(arguments: HashTables.staticTrees)
-    func listsCommittedTreesLikeTheSDK(tree: JSONValue) throws {
-        let files = try FileListing.files(at: HashTables.staticRoot(tree))
-        #expect(files.map(\.relativePath) == HashTables.files(tree))
+    @Test(arguments: FixtureCase.cases(HashTables.staticTrees, namedBy: "root"))
+    func listsCommittedTreesLikeTheSDK(tree: FixtureCase) throws {
+        let files = try FileListing.files(at: HashTables.staticRoot(tree.value))
+        #expect(files.map(\.relativePath) == HashTables.files(tree.value))
     }
 
     @Test func readsLinkedFilesThroughTheirTargets() throws {

@@ -12,8 +12,8 @@ import Testing
         #expect(Self.cases.count == 18)
     }
 
-    @Test(arguments: cases)
-    func excludesLikeTheSDK(file: JSONValue) throws {
+    @Test(arguments: FixtureCase.cases(cases, namedBy: "name"))
+    func excludesLikeTheSDK(file: FixtureCase) throws {
         let name = file["name"]?.stringValue ?? ""
         let ignore = try IgnoreFile(text: try #require(file["text"]?.stringValue), path: "/code/.amlignore")
         let expected = Set((file["excluded"]?.arrayValue ?? []).compactMap(\.stringValue))

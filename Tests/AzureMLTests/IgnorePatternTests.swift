@@ -12,8 +12,8 @@ import Testing
         #expect(Self.entries.count == 114)
     }
 
-    @Test(arguments: entries)
-    func matchesLikeTheSDK(entry: JSONValue) throws {
+    @Test(arguments: FixtureCase.cases(entries, namedBy: "line"))
+    func matchesLikeTheSDK(entry: FixtureCase) throws {
         let line = try #require(entry["line"]?.stringValue)
         if entry["error"]?.isNull == false {
             #expect(throws: AzureMLError.self, "\(line)") { try IgnorePattern(line) }
@@ -30,6 +30,27 @@ import Testing
         let expected = Set((entry["matches"]?.arrayValue ?? []).compactMap(\.stringValue))
         let wrong = Self.paths.filter { pattern.matches($0) != expected.contains($0) }
         #expect(wrong.isEmpty, "pattern \(line.debugDescription) disagrees with the SDK on \(wrong)")
+    }
+
+    /// `Fixtures/Hashing/ignore-fuzz.json`: 625 seeded random patterns against 230 random paths, answered by the SDK.
+    @Test func agreesWithTheSDKOnRandomPatterns() throws {
+        let fuzz = try Fixture.json("Hashing/ignore-fuzz.json")
+        let paths = (fuzz["paths"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let entries = fuzz["patterns"]?.arrayValue ?? []
+        #expect(paths.count == 230 && entries.count == 625)
+        var disagreements: [String] = []
+        for entry in entries {
+            let line = try #require(entry["line"]?.stringValue)
+            guard entry["error"]?.isNull != false else {
+                if (try? IgnorePattern(line)) != nil { disagreements.append("\(line.debugDescription) should throw") }
+                continue
+            }
+            let pattern = try IgnorePattern(line)
+            let expected = Set((entry["matches"]?.arrayValue ?? []).compactMap(\.intValue))
+            let wrong = paths.indices.filter { pattern.matches(paths[$0]) != expected.contains($0) }
+            if !wrong.isEmpty { disagreements.append("\(line.debugDescription) on \(wrong.map { paths[$0] })") }
+        }
+        #expect(disagreements.isEmpty)
     }
 
     @Test(arguments: [

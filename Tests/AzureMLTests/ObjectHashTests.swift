@@ -3,18 +3,18 @@ import Foundation
 import Testing
 
 @Suite struct ObjectHashTests {
-    @Test(arguments: HashTables.trees)
-    func hashesBuiltTreesLikeTheSDK(tree: JSONValue) throws {
-        let (scratch, root) = try HashTables.build(tree)
+    @Test(arguments: FixtureCase.cases(HashTables.trees, namedBy: "name"))
+    func hashesBuiltTreesLikeTheSDK(tree: FixtureCase) throws {
+        let (scratch, root) = try HashTables.build(tree.value)
         #expect(
             try ObjectHash.of(path: root) == tree["objectHash"]?.stringValue,
             "\(tree["name"]?.stringValue ?? "") in \(scratch.path)"
         )
     }
 
-    @Test(arguments: HashTables.staticTrees)
-    func hashesCommittedTreesLikeTheSDK(tree: JSONValue) throws {
-        #expect(try ObjectHash.of(path: HashTables.staticRoot(tree)) == tree["objectHash"]?.stringValue)
+    @Test(arguments: FixtureCase.cases(HashTables.staticTrees, namedBy: "root"))
+    func hashesCommittedTreesLikeTheSDK(tree: FixtureCase) throws {
+        #expect(try ObjectHash.of(path: HashTables.staticRoot(tree.value)) == tree["objectHash"]?.stringValue)
     }
 
     @Test func aSingleFileIsItsBytesAfterTheSeed() throws {

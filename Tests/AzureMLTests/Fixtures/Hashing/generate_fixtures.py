@@ -18,6 +18,8 @@ Writes, next to this script:
   temporary folder, with the file list, content hash (v202208) and object hash a re-implementation of the SDK's
   `get_content_hash` / `get_object_hash` computes for them.
 - static-trees.json: the same values for the committed folders under Trees/.
+- ignore-fuzz.json: seeded random patterns and paths over a small alphabet rich in glob syntax, with the indices of
+  the paths each pattern matches (or its error), as a differential test of the SDK's pattern semantics.
 - anonymous-environments.json: `CliV2AnonymousEnvironment` versions re-implemented from §4.2 of the reference
   (`Environment._generate_anonymous_name_version`), for image-based and build-context environments.
 """
@@ -119,6 +121,40 @@ def make_pattern_table(sdk_class):
         "paths": PATHS,
         "patterns": entries,
     }
+
+
+def make_fuzz_table(sdk_class):
+    import random
+
+    rng = random.Random(20220801)
+    glob_chars = ["a", "b", "A", "*", "*", "?", "[", "]", "!", "^", "-", "\\", " ", ".", "é"]
+    name_chars = ["a", "b", "A", ".", "-", "^", "[", "]", "!", "\\", " ", "*", "é"]
+
+    def segment(chars):
+        return "".join(rng.choice(chars) for _ in range(rng.randint(1, 3)))
+
+    def pattern():
+        parts = ["**" if rng.random() < 0.2 else segment(glob_chars) for _ in range(rng.randint(1, 3))]
+        text = "/".join(parts)
+        if rng.random() < 0.2:
+            text = "/" + text
+        if rng.random() < 0.2:
+            text += "/"
+        if rng.random() < 0.15:
+            text = "!" + text
+        return text
+
+    def path():
+        text = "/".join(segment(name_chars) for _ in range(rng.randint(1, 3)))
+        return text + "\n" if rng.random() < 0.03 else text
+
+    patterns = sorted({pattern() for _ in range(700)})
+    paths = sorted({path() for _ in range(250)})
+    entries = []
+    for line in patterns:
+        effect, error, matches = evaluate(sdk_class, line, paths)
+        entries.append({"line": line, "effect": effect, "error": error, "matches": matches})
+    return {"paths": paths, "patterns": entries}
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -522,6 +558,7 @@ def main():
     sdk_class = load_sdk_pattern_class(sys.argv[1])
     write("ignore-patterns.json", make_pattern_table(sdk_class))
     write("ignore-files.json", make_ignore_file_table(sdk_class))
+    write("ignore-fuzz.json", make_fuzz_table(sdk_class))
     write("trees.json", make_tree_table(sdk_class))
     write("static-trees.json", make_static_table(sdk_class))
     write("anonymous-environments.json", make_environment_table())
