@@ -17,15 +17,32 @@ let package = Package(
     name: "deploy",
     platforms: [.macOS(.v15)],
     products: [],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2")
+    ],
     targets: [
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "AzureML", swiftSettings: strict),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML"], swiftSettings: strictTests),
+        .target(
+            name: "AzureML",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AzureMLTests",
+            dependencies: ["AzureML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .target(name: "LocalWorkspace", dependencies: ["AzureML"], swiftSettings: strict),
         .testTarget(
             name: "LocalWorkspaceTests",
