@@ -20,7 +20,8 @@ let package = Package(
         .executable(name: "deploy", targets: ["deploy"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "DeployYAML", dependencies: ["CYAML"], swiftSettings: strict),
-        .target(name: "AzureML", dependencies: ["DeployYAML"], swiftSettings: strict),
+        .target(
+            name: "AzureML",
+            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .target(
             name: "DeployCLI",
             dependencies: [
@@ -49,9 +55,27 @@ let package = Package(
             path: "Benchmarks/YAMLBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeployYAMLTests",
             dependencies: ["DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "AzureMLTests",
+            dependencies: ["AzureML", "DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "LocalWorkspaceTests",
+            dependencies: ["LocalWorkspace", "AzureML"],
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
@@ -60,7 +84,6 @@ let package = Package(
             dependencies: ["DeployCLI", "deploy"],
             swiftSettings: strictTests
         ),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
     ],
     swiftLanguageModes: [.v6]
 )
