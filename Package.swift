@@ -20,7 +20,8 @@ let package = Package(
         .executable(name: "deploy", targets: ["deploy"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,12 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
-        .target(name: "AzureML", dependencies: ["DeployYAML"], swiftSettings: strict),
+        .target(
+            name: "AzureML",
+            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .target(
             name: "DeployCLI",
             dependencies: [
@@ -58,6 +64,12 @@ let package = Package(
             path: "Benchmarks/YAMLBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeployYAMLTests",
             dependencies: ["DeployYAML"],
@@ -65,16 +77,20 @@ let package = Package(
             swiftSettings: strictTests
         ),
         .testTarget(
-            name: "DeployCLITests",
-            dependencies: ["DeployCLI", "deploy"],
+            name: "AzureMLTests",
+            dependencies: ["AzureML", "DeployYAML"],
+            exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
-        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .testTarget(
             name: "LocalWorkspaceTests",
             dependencies: ["LocalWorkspace", "AzureML"],
             exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "DeployCLITests",
+            dependencies: ["DeployCLI", "deploy"],
             swiftSettings: strictTests
         ),
     ],
