@@ -65,6 +65,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "ValidateBench",
+            path: "Benchmarks/ValidateBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "HashBench",
             dependencies: ["AzureML"],
             path: "Benchmarks/HashBench",

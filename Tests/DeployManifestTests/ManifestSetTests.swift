@@ -71,4 +71,13 @@ import Testing
         let set = ManifestLoader().load(paths: [folder.path + "/ml/job.yml", folder.path + "/ml"])
         #expect(set.manifests.map(\.path).filter { $0.hasSuffix("job.yml") } == [folder.path + "/ml/job.yml"])
     }
+
+    @Test func referencesCountAcrossPathArguments() throws {
+        let folder = try TestFolder(ManifestSetTests.files)
+        let root = folder.path
+        // What a shell glob such as `ml/*` passes: the job, and the folders holding what it references.
+        let set = ManifestLoader().load(paths: [root + "/ml/job.yml", root + "/ml/envs", root + "/ml/src"])
+        #expect(set.manifests.map(\.path) == [root + "/ml/job.yml"])
+        #expect(set.diagnostics.isEmpty)
+    }
 }
