@@ -166,4 +166,25 @@ import Testing
                 ^
                 """)
     }
+
+    @Test func buildContextsAreFoldersWithADockerfile() throws {
+        let folder = try TestFolder(["ctx/requirements.txt": "", "file.txt": ""])
+        let loaded = try folder.load(
+            EnvironmentAssetTests.schema + "name: e\nbuild: {path: ctx, dockerfile_path: docker/Dockerfile.gpu}\n",
+            name: "env.yml")
+        #expect(
+            loaded.rendered == """
+                env.yml:3:37: warning: build: no docker/Dockerfile.gpu in ctx; the image build will fail
+                build: {path: ctx, dockerfile_path: docker/Dockerfile.gpu}
+                                                    ^
+                """)
+        #expect(loaded.environmentAsset != nil)
+        let file = try folder.load(EnvironmentAssetTests.schema + "name: e\nbuild: {path: file.txt}\n", name: "env.yml")
+        #expect(
+            file.rendered == """
+                env.yml:3:15: error: build.path: file.txt is a file; a build context is a folder
+                build: {path: file.txt}
+                              ^
+                """)
+    }
 }
