@@ -31,7 +31,10 @@ import Testing
 
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = try #require(DeployBinaryTests.binary)
+        guard let binary = DeployBinaryTests.binary else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the deploy binary was not built"])
+        }
+        process.executableURL = binary
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
