@@ -17,7 +17,14 @@ let package = Package(
     name: "deploy",
     platforms: [.macOS(.v15)],
     products: [],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
     targets: [
         .systemLibrary(
             name: "CYAML",
@@ -26,6 +33,34 @@ let package = Package(
         ),
         .target(name: "AzureML", swiftSettings: strict),
         .testTarget(name: "AzureMLTests", dependencies: ["AzureML"], swiftSettings: strictTests),
+        .target(
+            name: "LocalWorkspace",
+            dependencies: [
+                "AzureML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LocalWorkspaceTests",
+            dependencies: [
+                "LocalWorkspace",
+                "AzureML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictTests
+        ),
+        .executableTarget(
+            name: "ServeBench",
+            dependencies: ["LocalWorkspace", "AzureML"],
+            path: "Benchmarks/ServeBench",
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
