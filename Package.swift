@@ -52,6 +52,8 @@ let package = Package(
                 "LocalWorkspace",
                 "AzureML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictTests
         ),
