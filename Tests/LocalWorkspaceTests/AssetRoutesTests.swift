@@ -22,7 +22,8 @@ import Testing
             #expect(again.status == 200)
             #expect(again.json["systemData"] == created.json["systemData"])
 
-            let described = try await ws.putEnvironment("env", "1", extra: ["description": "second", "tags": ["a": "b"]])
+            let described = try await ws.putEnvironment(
+                "env", "1", extra: ["description": "second", "tags": ["a": "b"]])
             #expect(described.status == 200)
             #expect(described.json["properties"]?["description"] == "second")
             #expect(described.json["properties"]?["tags"] == ["a": "b"])
@@ -30,7 +31,8 @@ import Testing
             let changed = try await ws.putEnvironment("env", "1", image: "python:3.12")
             #expect(changed.status == 409)
             #expect(changed.errorCode == "UserError")
-            #expect(changed.errorMessage == "Environment env with version 1 is already registered and cannot be changed.")
+            #expect(
+                changed.errorMessage == "Environment env with version 1 is already registered and cannot be changed.")
 
             let fetched = try await ws.arm(.GET, ws.workspacePath + "/environments/env/versions/1")
             #expect(fetched.status == 200)
@@ -52,7 +54,8 @@ import Testing
 
             let wrongType = try await ws.arm(.PUT, path, body: ["properties": ["image": 5]])
             #expect(wrongType.status == 400)
-            #expect(wrongType.errorMessage == "Invalid request body: properties.image: expected a string, found integer")
+            #expect(
+                wrongType.errorMessage == "Invalid request body: properties.image: expected a string, found integer")
 
             let noProperties = try await ws.arm(.PUT, path, body: ["image": "x"])
             #expect(noProperties.status == 400)
@@ -65,7 +68,8 @@ import Testing
             #expect(notJSON.errorCode == "InvalidRequestContent")
 
             let badData = try await ws.arm(
-                .PUT, ws.workspacePath + "/data/d/versions/1", body: ["properties": ["dataType": "table", "dataUri": "x"]])
+                .PUT, ws.workspacePath + "/data/d/versions/1",
+                body: ["properties": ["dataType": "table", "dataUri": "x"]])
             #expect(badData.status == 400)
             #expect(badData.json["error"]?["target"] == "properties.dataType")
 
@@ -125,7 +129,10 @@ import Testing
             #expect(pages == 2)
 
             let ascending = try await ws.arm(.GET, path + "?$orderBy=createdtime%20asc&listViewType=All")
-            #expect(ascending.json["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["1", "2", "3", "4", "5"])
+            #expect(
+                ascending.json["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == [
+                    "1", "2", "3", "4", "5",
+                ])
             let archived = try await ws.arm(.GET, path + "?listViewType=ArchivedOnly")
             #expect(archived.json["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["4"])
 

@@ -67,7 +67,8 @@ struct TestWorkspace: Sendable {
         if let body { request.body = .bytes(body) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
-        return TestResponse(status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
+        return TestResponse(
+            status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
     }
 
     /// PUTs an environment version with an image.
@@ -78,17 +79,24 @@ struct TestWorkspace: Sendable {
         var properties: JSONObject = ["image": .string(image), "isAnonymous": false, "tags": [:]]
         for (key, value) in extra { properties[key] = value }
         return try await arm(
-            .PUT, workspacePath + "/environments/\(name)/versions/\(version)", body: ["properties": .object(properties)])
+            .PUT, workspacePath + "/environments/\(name)/versions/\(version)", body: ["properties": .object(properties)]
+        )
     }
 
     /// PUTs a compute and waits until it has been provisioned.
     func createCompute(_ name: String) async throws {
         let body: JSONValue = [
             "location": "local",
-            "properties": ["computeType": "AmlCompute", "properties": ["vmSize": "STANDARD_DS3_V2",
-                "scaleSettings": ["maxNodeCount": 2, "minNodeCount": 0]]],
+            "properties": [
+                "computeType": "AmlCompute",
+                "properties": [
+                    "vmSize": "STANDARD_DS3_V2",
+                    "scaleSettings": ["maxNodeCount": 2, "minNodeCount": 0],
+                ],
+            ],
         ]
-        let response = try await arm(.PUT, workspacePath + "/computes/\(name)", apiVersion: APIVersion.computes, body: body)
+        let response = try await arm(
+            .PUT, workspacePath + "/computes/\(name)", apiVersion: APIVersion.computes, body: body)
         guard response.status == 201, let status = response.header("Azure-AsyncOperation") else {
             throw TestFailure("compute PUT answered \(response.status): \(response.text)")
         }

@@ -38,7 +38,7 @@ struct EdgeMiddleware: RouterMiddleware {
             return error.response(requestID: context.requestID, isHead: request.method == .head)
         case let error as ARMError:
             return JSONResponse.make(status: error.status, json: error.body.json)
-        case let error as HTTPError:
+        case let error as any HTTPResponseError:
             if isBlob {
                 return BlobError(httpStatus: error.status).response(
                     requestID: context.requestID, isHead: request.method == .head)
@@ -48,13 +48,17 @@ struct EdgeMiddleware: RouterMiddleware {
             context.logger.error(
                 "unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             if isBlob {
-                return BlobError(.internalServerError, code: "InternalError", message: "The server encountered an "
-                    + "internal error. Please retry the request.").response(
-                        requestID: context.requestID, isHead: request.method == .head)
+                return BlobError(
+                    .internalServerError, code: "InternalError",
+                    message: "The server encountered an "
+                        + "internal error. Please retry the request."
+                ).response(
+                    requestID: context.requestID, isHead: request.method == .head)
             }
             return JSONResponse.make(
                 status: .internalServerError,
-                json: ARMErrorResponse(code: "InternalServerError", message: "The local workspace failed: \(error)").json)
+                json: ARMErrorResponse(code: "InternalServerError", message: "The local workspace failed: \(error)")
+                    .json)
         }
     }
 }

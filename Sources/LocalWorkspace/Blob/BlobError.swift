@@ -18,7 +18,9 @@ struct BlobError: Error, Sendable, Hashable {
     init(httpStatus status: HTTPResponse.Status) {
         switch status {
         case .notFound:
-            self.init(.badRequest, code: "InvalidUri", message: "The requested URI does not represent any resource on the server.")
+            self.init(
+                .badRequest, code: "InvalidUri",
+                message: "The requested URI does not represent any resource on the server.")
         case .contentTooLarge:
             self.init(status, code: "RequestBodyTooLarge", message: "The request body is too large.")
         default:
@@ -53,6 +55,7 @@ struct BlobError: Error, Sendable, Hashable {
     }
 
     static func invalidName(_ reason: String) -> BlobError {
-        BlobError(.badRequest, code: "InvalidResourceName", message: "The specifed resource name is not valid: \(reason).")
+        BlobError(
+            .badRequest, code: "InvalidResourceName", message: "The specifed resource name is not valid: \(reason).")
     }
 }

@@ -74,7 +74,8 @@ struct BlobListing: Sendable {
             case .blob(let record):
                 xml += "<Blob><Name>\(XMLText.escape(record.name))</Name><Properties>"
                 xml += "<Creation-Time>\(Timestamp.rfc1123(Timestamp.parse(record.createdAt) ?? 0))</Creation-Time>"
-                xml += "<Last-Modified>\(Timestamp.rfc1123(Timestamp.parse(record.lastModifiedAt) ?? 0))</Last-Modified>"
+                xml +=
+                    "<Last-Modified>\(Timestamp.rfc1123(Timestamp.parse(record.lastModifiedAt) ?? 0))</Last-Modified>"
                 xml += "<Etag>\(XMLText.escape(record.etag))</Etag>"
                 xml += "<Content-Length>\(record.size)</Content-Length>"
                 xml += "<Content-Type>\(XMLText.escape(record.contentType))</Content-Type>"

@@ -154,7 +154,8 @@ struct BlobRoutes: Sendable {
     static func range(_ request: Request, size: Int64) throws(BlobError) -> ClosedRange<Int>? {
         guard let header = request.headers[.msRange] ?? request.headers[.range] else { return nil }
         let invalid = BlobError(
-            .rangeNotSatisfiable, code: "InvalidRange", message: "The range specified is invalid for the current size of the resource.")
+            .rangeNotSatisfiable, code: "InvalidRange",
+            message: "The range specified is invalid for the current size of the resource.")
         guard header.hasPrefix("bytes="), !header.contains(",") else { throw invalid }
         let spec = header.dropFirst("bytes=".count)
         guard let dash = spec.firstIndex(of: "-") else { throw invalid }

@@ -34,7 +34,9 @@ enum XMLText {
             case "apos": output += "'"
             default:
                 let digits = entity.dropFirst()
-                let value = entity.hasPrefix("#x") ? UInt32(digits.dropFirst(), radix: 16) : entity.hasPrefix("#") ? UInt32(digits) : nil
+                let value =
+                    entity.hasPrefix("#x")
+                    ? UInt32(digits.dropFirst(), radix: 16) : entity.hasPrefix("#") ? UInt32(digits) : nil
                 guard let value, let scalar = Unicode.Scalar(value) else { return nil }
                 output.unicodeScalars.append(scalar)
             }

@@ -63,7 +63,7 @@ struct ComputeRoutes: Sendable {
         guard case .created(let record) = result else {
             return JSONResponse.make(status: .ok, json: Self.json(result.record))
         }
-        let operation = try await services.store.createOperation(.computeCreate, name: resource.name)
+        let operation = try await services.store.createOperation(.computeCreate, for: record)
         let headers = OperationRoutes.headers(for: operation, request: request, services: services)
         return JSONResponse.make(status: .created, json: Self.json(record), headers: headers)
     }

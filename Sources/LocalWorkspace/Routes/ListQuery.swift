@@ -78,7 +78,10 @@ struct ListQuery: Sendable, Hashable {
         guard end < ordered.count else { return (page, nil) }
         var pairs = query.pairs.filter { $0.name.lowercased() != "$skip" }
         pairs.append(("$skip", String(end)))
-        let text = pairs.map { QueryParameters.percentEncode($0.name, keeping: [36]) + "=" + QueryParameters.percentEncode($0.value, keeping: [36]) }
+        let text = pairs.map {
+            QueryParameters.percentEncode($0.name, keeping: [36]) + "="
+                + QueryParameters.percentEncode($0.value, keeping: [36])
+        }
         return (page, url + "?" + text.joined(separator: "&"))
     }
 }

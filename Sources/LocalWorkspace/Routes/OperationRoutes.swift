@@ -42,7 +42,8 @@ struct OperationRoutes: Sendable {
             var body = AsyncOperationStatus(
                 status: status,
                 error: status == "Failed"
-                    ? ARMErrorDetail(code: "ResourceNotFound", message: "The resource was deleted before the operation ended.")
+                    ? ARMErrorDetail(
+                        code: "ResourceNotFound", message: "The resource was deleted before the operation ended.")
                     : nil
             ).json.objectValue!
             body["id"] = .string(request.uri.path)
@@ -68,14 +69,14 @@ struct OperationRoutes: Sendable {
     private func state(of operation: OperationRecord) async throws -> (String, ResourceRecord?) {
         switch OperationKind(rawValue: operation.kind)! {
         case .computeCreate:
-            let compute = try await services.store.resource(ResourceID(kind: .compute, name: operation.resourceName))
+            let compute = try await services.store.resource(rowID: operation.resourceID)
             guard let compute else { return ("Failed", nil) }
             return (compute.state == "Creating" ? "InProgress" : "Succeeded", compute)
         case .computeDelete:
-            let compute = try await services.store.resource(ResourceID(kind: .compute, name: operation.resourceName))
+            let compute = try await services.store.resource(rowID: operation.resourceID)
             return (compute == nil ? "Succeeded" : "InProgress", compute)
         case .jobCancel:
-            let job = try await services.store.resource(ResourceID(kind: .job, name: operation.resourceName))
+            let job = try await services.store.resource(rowID: operation.resourceID)
             guard let job else { return ("Succeeded", nil) }
             return (JobStatus.isTerminal(job.state ?? JobStatus.notStarted) ? "Succeeded" : "InProgress", job)
         case .jobDelete:

@@ -37,7 +37,9 @@ public enum LocalWorkspaceServer {
         directory: String, host: String = "127.0.0.1", port: Int = 0, options: LocalWorkspaceOptions = .init()
     ) async throws -> RunningLocalWorkspace {
         let code = POSIXFile.makeDirectories(directory)
-        if code != 0 { throw WorkspaceSetupError.io("cannot create the workspace folder", path: directory, errno: code) }
+        if code != 0 {
+            throw WorkspaceSetupError.io("cannot create the workspace folder", path: directory, errno: code)
+        }
         let credentials = try WorkspaceCredentials.loadOrCreate(directory: directory)
         let store = try WorkspaceStore(path: directory + "/" + databaseFileName)
         let services = WorkspaceServices(

@@ -66,7 +66,8 @@ enum Timestamp {
                 guard bytes[16] == 58, let wholeSeconds = number(17, 2), wholeSeconds < 61 else { return nil }
                 second = Double(wholeSeconds)
                 if bytes.count > 20 {
-                    guard bytes[19] == 46, let fraction = Double("0" + String(decoding: bytes[19..<bytes.count - 1], as: UTF8.self))
+                    guard bytes[19] == 46,
+                        let fraction = Double("0" + String(decoding: bytes[19..<bytes.count - 1], as: UTF8.self))
                     else { return nil }
                     second += fraction
                 }

@@ -10,5 +10,8 @@ struct OperationRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var kind: String
     /// The name of the compute or job the operation acts on.
     var resourceName: String
+    /// The row id of the resource when the operation started: a compute deleted and re-created under the same
+    /// name is another resource.
+    var resourceID: Int64?
     var createdAt: String
 }

@@ -31,6 +31,7 @@ extension WorkspaceStore {
                 table.primaryKey("id", .text)
                 table.column("kind", .text).notNull()
                 table.column("resourceName", .text).notNull()
+                table.column("resourceID", .integer)
                 table.column("createdAt", .text).notNull()
             }
         }

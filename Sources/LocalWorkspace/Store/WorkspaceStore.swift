@@ -138,23 +138,34 @@ public final class WorkspaceStore: Sendable {
                 record.lastModifiedAt = Timestamp.iso8601(Timestamp.now())
                 try record.update(db)
             }
-            return try Self.insertOperation(.computeDelete, name: name, in: db)
+            return try Self.insertOperation(.computeDelete, name: name, resourceID: record.id, in: db)
         }
     }
 
     // MARK: Operations
 
     /// Records an asynchronous operation.
-    func createOperation(_ kind: OperationKind, name: String) async throws -> OperationRecord {
-        try await database.write { db in try Self.insertOperation(kind, name: name, in: db) }
+    func createOperation(_ kind: OperationKind, for record: ResourceRecord) async throws -> OperationRecord {
+        try await database.write { db in
+            try Self.insertOperation(kind, name: record.name, resourceID: record.id, in: db)
+        }
     }
 
-    static func insertOperation(_ kind: OperationKind, name: String, in db: Database) throws -> OperationRecord {
+    static func insertOperation(_ kind: OperationKind, name: String, resourceID: Int64?, in db: Database) throws
+        -> OperationRecord
+    {
         let operation = OperationRecord(
-            id: RandomToken.uuid(), kind: kind.rawValue, resourceName: name,
+            id: RandomToken.uuid(), kind: kind.rawValue, resourceName: name, resourceID: resourceID,
             createdAt: Timestamp.iso8601(Timestamp.now()))
         try operation.insert(db)
         return operation
+    }
+
+    /// The resource with this row id, or `nil`.
+    func resource(rowID: Int64?) async throws -> ResourceRecord? {
+        guard let rowID else { return nil }
+        try await settleComputes()
+        return try await database.read { db in try ResourceRecord.fetchOne(db, key: rowID) }
     }
 
     /// The operation, or `nil`.
@@ -180,7 +191,7 @@ public final class WorkspaceStore: Sendable {
         try await database.write { db in
             let key = Self.key(ResourceID(kind: .job, name: name))
             guard var record = try ResourceRecord.filter(key: key).fetchOne(db) else { return nil }
-            let operation = try Self.insertOperation(.jobCancel, name: name, in: db)
+            let operation = try Self.insertOperation(.jobCancel, name: name, resourceID: record.id, in: db)
             let status = record.state ?? JobStatus.notStarted
             if JobStatus.isTerminal(status) || status == JobStatus.cancelRequested {
                 return JobStatus.isTerminal(status) ? .alreadyFinished(operation) : .cancelRequested(operation)
@@ -195,9 +206,10 @@ public final class WorkspaceStore: Sendable {
     /// Deletes a job and records the operation; `nil` when there is no such job.
     func deleteJob(name: String) async throws -> OperationRecord? {
         try await database.write { db in
-            let deleted = try ResourceRecord.filter(key: Self.key(ResourceID(kind: .job, name: name))).deleteAll(db)
-            guard deleted > 0 else { return nil }
-            return try Self.insertOperation(.jobDelete, name: name, in: db)
+            let key = Self.key(ResourceID(kind: .job, name: name))
+            guard let record = try ResourceRecord.filter(key: key).fetchOne(db) else { return nil }
+            try record.delete(db)
+            return try Self.insertOperation(.jobDelete, name: name, resourceID: record.id, in: db)
         }
     }
 
