@@ -195,3 +195,15 @@ import Testing
         }
     }
 }
+
+@Suite struct LocalWorkspaceServerStartTests {
+    @Test func aPortInUseFailsInsteadOfHanging() async throws {
+        try await TestWorkspace.with { ws in
+            let directory = try TestWorkspace.makeTemporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            await #expect(throws: (any Error).self) {
+                _ = try await LocalWorkspaceServer.start(directory: directory, port: RawHTTP.port(of: ws.server.url))
+            }
+        }
+    }
+}

@@ -77,9 +77,10 @@ enum JobReferences {
             }
         }
         if kind == .data { return nil }
+        let article = kind == .environment ? "an" : "a"
         throw ARMError.userError(
-            "'\(value)' is not a valid \(kind.displayName) id: expected the ARM id of a \(kind.displayName) in this "
-                + "workspace.", target: field)
+            "'\(value)' is not a valid \(kind.displayName) id: expected the ARM id of \(article) \(kind.displayName) "
+                + "in this workspace.", target: field)
     }
 
     static func missing(_ value: String, field: String) -> ARMError {

@@ -60,7 +60,11 @@ public enum LocalWorkspaceServer {
             logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
+        let task = Task {
+            // Ends the wait below if the server stops before binding (a port in use, say).
+            defer { boundContinuation.finish() }
+            try await group.run()
+        }
         var iterator = bound.makeAsyncIterator()
         guard let actualPort = await iterator.next() else {
             // The server stopped before binding: surface its error.
