@@ -18,9 +18,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -31,8 +31,23 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "AzureML", swiftSettings: strict),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML"], swiftSettings: strictTests),
+        .target(
+            name: "AzureML",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AzureMLTests",
+            dependencies: ["AzureML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .target(
             name: "LocalWorkspace",
             dependencies: [
@@ -57,6 +72,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
         .executableTarget(
