@@ -194,9 +194,7 @@ import Testing
             #expect(stored.first?.propertiesObject["image"]?.stringValue == winners.first?.1)
         }
     }
-}
 
-@Suite struct LocalWorkspaceServerStartTests {
     @Test func aPortInUseFailsInsteadOfHanging() async throws {
         try await TestWorkspace.with { ws in
             let directory = try TestWorkspace.makeTemporaryDirectory()

@@ -14,7 +14,7 @@ final class BlobStore: Sendable {
     let staging: String
     let database: DatabasePool
 
-    init(directory: String, database: DatabasePool) throws(WorkspaceSetupError) {
+    init(directory: String, database: DatabasePool) throws(LocalWorkspaceError) {
         root = directory + "/blobs"
         staging = directory + "/staging"
         self.database = database

@@ -38,7 +38,7 @@ public enum LocalWorkspaceServer {
     ) async throws -> RunningLocalWorkspace {
         let code = POSIXFile.makeDirectories(directory)
         if code != 0 {
-            throw WorkspaceSetupError.io("cannot create the workspace folder", path: directory, errno: code)
+            throw LocalWorkspaceError.io("cannot create the workspace folder", path: directory, errno: code)
         }
         let credentials = try WorkspaceCredentials.loadOrCreate(directory: directory)
         let store = try WorkspaceStore(path: directory + "/" + databaseFileName)
@@ -69,7 +69,7 @@ public enum LocalWorkspaceServer {
         guard let actualPort = await iterator.next() else {
             // The server stopped before binding: surface its error.
             try await task.value
-            throw WorkspaceSetupError(message: "the server stopped before it was listening", path: directory)
+            throw LocalWorkspaceError.workspaceSetup("the server stopped before it was listening", path: directory)
         }
         let urlHost = host.contains(":") ? "[\(host)]" : host
         return RunningLocalWorkspace(

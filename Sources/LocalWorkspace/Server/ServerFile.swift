@@ -38,7 +38,7 @@ public struct ServerFile: Sendable, Hashable {
     }
 
     /// Writes the file atomically (a temporary file renamed into place).
-    public func write(in directory: String) throws(WorkspaceSetupError) {
+    public func write(in directory: String) throws(LocalWorkspaceError) {
         let path = directory + "/" + Self.fileName
         let temporary = path + ".tmp-\(getpid())"
         let json: JSONValue = ["url": .string(url), "pid": .int(Int(pid)), "workspace": .string(workspaceID)]

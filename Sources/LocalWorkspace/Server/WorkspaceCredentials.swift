@@ -23,7 +23,7 @@ struct WorkspaceCredentials: Sendable, Hashable {
     }
 
     /// Reads `<directory>/credentials.json`, creating it (mode 0600, exclusively) when it does not exist.
-    static func loadOrCreate(directory: String) throws(WorkspaceSetupError) -> WorkspaceCredentials {
+    static func loadOrCreate(directory: String) throws(LocalWorkspaceError) -> WorkspaceCredentials {
         let path = directory + "/" + fileName
         if let credentials = try read(path: path) { return credentials }
         let credentials = generate()
@@ -42,7 +42,7 @@ struct WorkspaceCredentials: Sendable, Hashable {
         return credentials
     }
 
-    private static func read(path: String) throws(WorkspaceSetupError) -> WorkspaceCredentials? {
+    private static func read(path: String) throws(LocalWorkspaceError) -> WorkspaceCredentials? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -60,7 +60,8 @@ struct WorkspaceCredentials: Sendable, Hashable {
         guard let json = try? JSONValue(parsing: bytes), let token = json["token"]?.stringValue, token.count >= 32,
             let key = json["sasKey"]?.stringValue.flatMap(Base64.decode), key.count >= 16
         else {
-            throw .corrupt("the credentials file is not valid: expected {\"token\": ..., \"sasKey\": ...}", path: path)
+            throw .workspaceSetup(
+                "the credentials file is not valid: expected {\"token\": ..., \"sasKey\": ...}", path: path)
         }
         return WorkspaceCredentials(token: token, sasKey: key)
     }
