@@ -199,9 +199,13 @@ import Testing
         try await TestWorkspace.with { ws in
             let directory = try TestWorkspace.makeTemporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            await #expect(throws: (any Error).self) {
-                _ = try await LocalWorkspaceServer.start(directory: directory, port: RawHTTP.port(of: ws.server.url))
+            let port = RawHTTP.port(of: ws.server.url)
+            let error = await #expect(throws: LocalWorkspaceError.self) {
+                _ = try await LocalWorkspaceServer.start(directory: directory, port: port)
             }
+            #expect(error?.kind == "workspaceSetup")
+            #expect(error?.field == "127.0.0.1:\(port)")
+            #expect(error?.message.hasPrefix("cannot listen: ") == true)
         }
     }
 }

@@ -8,7 +8,9 @@ import NIOCore
 /// Storage does.
 ///
 /// - `PUT <blob>` (Put Blob, `x-ms-blob-type: BlockBlob`, honours `If-None-Match: *` and `Content-MD5`) → 201
-/// - `PUT <blob>?comp=block&blockid=` (Put Block) → 201; `PUT <blob>?comp=blocklist` (Put Block List) → 201
+/// - `PUT <blob>?comp=block&blockid=` (Put Block) → 201; `PUT <blob>?comp=blocklist` (Put Block List) → 201.
+///   A committed blob keeps no block list: a later block list may only name blocks put since, whatever list
+///   (`Latest`, `Uncommitted`, `Committed`) it puts them in
 /// - `PUT <blob>?comp=metadata` (Set Blob Metadata) → 200
 /// - `GET <blob>` (Get Blob, with `Range`/`x-ms-range`) → 200/206; `HEAD <blob>` (Get Blob Properties) → 200
 /// - `GET <container>?restype=container&comp=list` (List Blobs: `prefix`, `delimiter`, `marker`, `maxresults`,

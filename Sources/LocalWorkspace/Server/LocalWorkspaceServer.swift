@@ -67,9 +67,15 @@ public enum LocalWorkspaceServer {
         }
         var iterator = bound.makeAsyncIterator()
         guard let actualPort = await iterator.next() else {
-            // The server stopped before binding: surface its error.
-            try await task.value
-            throw LocalWorkspaceError.workspaceSetup("the server stopped before it was listening", path: directory)
+            // The server stopped before binding (a port in use, say): report why.
+            let reason: String
+            do {
+                try await task.value
+                reason = "the server stopped before it was listening"
+            } catch {
+                reason = "\(error)"
+            }
+            throw LocalWorkspaceError.workspaceSetup("cannot listen: \(reason)", path: "\(host):\(port)")
         }
         let urlHost = host.contains(":") ? "[\(host)]" : host
         return RunningLocalWorkspace(
