@@ -16,8 +16,11 @@ let strictTests: [SwiftSetting] = features
 let package = Package(
     name: "deploy",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "deploy", targets: ["deploy"])
+    ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -31,27 +34,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .target(name: "DeployYAML", dependencies: ["CYAML"], swiftSettings: strict),
         .target(
             name: "AzureML",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "AzureMLTests",
-            dependencies: ["AzureML"],
-            exclude: ["Fixtures"],
-            swiftSettings: strictTests
-        ),
-        .executableTarget(
-            name: "HashBench",
-            dependencies: ["AzureML"],
-            path: "Benchmarks/HashBench",
+            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
             name: "LocalWorkspace",
             dependencies: [
                 "AzureML",
+                "DeployYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -61,6 +54,50 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
+        ),
+        .target(
+            name: "DeployCLI",
+            dependencies: [
+                "DeployYAML",
+                "LocalWorkspace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "deploy",
+            dependencies: ["DeployCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "YAMLBench",
+            dependencies: ["DeployYAML", "CYAML"],
+            path: "Benchmarks/YAMLBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ServeBench",
+            dependencies: ["LocalWorkspace", "AzureML"],
+            path: "Benchmarks/ServeBench",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeployYAMLTests",
+            dependencies: ["DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "AzureMLTests",
+            dependencies: ["AzureML", "DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
         ),
         .testTarget(
             name: "LocalWorkspaceTests",
@@ -75,11 +112,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
-        .executableTarget(
-            name: "ServeBench",
-            dependencies: ["LocalWorkspace", "AzureML"],
-            path: "Benchmarks/ServeBench",
-            swiftSettings: strict
+        .testTarget(
+            name: "DeployCLITests",
+            dependencies: [
+                "DeployCLI",
+                "deploy",
+                "LocalWorkspace",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictTests
         ),
     ],
     swiftLanguageModes: [.v6]

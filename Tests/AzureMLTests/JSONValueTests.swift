@@ -1,4 +1,5 @@
 import AzureML
+import DeployYAML
 import Testing
 
 @Suite struct JSONValueTests {

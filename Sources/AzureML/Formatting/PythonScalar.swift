@@ -1,3 +1,5 @@
+import DeployYAML
+
 /// A YAML scalar as `yaml.safe_load` hands it to the SDK, which sends literal job inputs as its `str()`.
 public enum PythonScalar: Sendable, Hashable, CustomStringConvertible {
     /// A `bool`: `True` or `False`.

@@ -1,3 +1,5 @@
+import DeployYAML
+
 /// How `JSONValue.serialized(_:)` lays out its text.
 public struct JSONFormat: Sendable, Hashable {
     /// Sort object keys by their UTF-8 bytes instead of keeping insertion order.

@@ -1,4 +1,5 @@
 public import AzureML
+import DeployYAML
 
 extension TerminationPolicy {
     /// Parses the wire `{"policyType": "Bandit", "slackFactor": 0.1, "slackAmount": 0, "evaluationInterval": 2,

@@ -1,4 +1,5 @@
 public import AzureML
+import DeployYAML
 
 /// The values a sampler chose for one trial: parameter name → value, in search-space order.
 ///
