@@ -59,6 +59,7 @@ let package = Package(
             name: "DeployCLI",
             dependencies: [
                 "DeployYAML",
+                "AzureML",
                 "LocalWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -117,8 +118,11 @@ let package = Package(
             dependencies: [
                 "DeployCLI",
                 "deploy",
+                "AzureML",
                 "LocalWorkspace",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictTests
         ),
