@@ -250,6 +250,56 @@ import Testing
         }
     }
 
+    @Test func concurrentCreatesOfOneBlobHaveOneWinner() async throws {
+        try await TestWorkspace.with { ws in
+            let sas = try await Self.sas(ws)
+            let url = Self.url(ws, "race/indicator.txt", sas)
+            let statuses = try await withThrowingTaskGroup(of: (Int, UInt8).self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        let response = try await TestWorkspace.send(
+                            .PUT, url, body: [UInt8](repeating: UInt8(65 + index), count: 100_000),
+                            headers: [("x-ms-blob-type", "BlockBlob"), ("If-None-Match", "*")])
+                        return (response.status, UInt8(65 + index))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let winners = statuses.filter { $0.0 == 201 }
+            #expect(winners.count == 1)
+            #expect(statuses.filter { $0.0 == 409 }.count == 7)
+            let content = try await TestWorkspace.send(.GET, url).body
+            #expect(content == [UInt8](repeating: winners.first?.1 ?? 0, count: 100_000))
+            let staging = try FileManager.default.contentsOfDirectory(atPath: ws.directory + "/staging/uploads")
+            #expect(staging.isEmpty)
+        }
+    }
+
+    @Test func rangesAndMetadataOfMissingBlobs() async throws {
+        try await TestWorkspace.with { ws in
+            let sas = try await Self.sas(ws)
+            let url = Self.url(ws, "r.txt", sas)
+            _ = try await TestWorkspace.send(
+                .PUT, url, body: Array("0123456789".utf8), headers: [("x-ms-blob-type", "BlockBlob")])
+            let suffix = try await TestWorkspace.send(.GET, url, headers: [("Range", "bytes=-3")])
+            #expect(suffix.status == 206)
+            #expect(suffix.text == "789")
+            let open = try await TestWorkspace.send(.GET, url, headers: [("Range", "bytes=8-")])
+            #expect(open.text == "89")
+            let outside = try await TestWorkspace.send(.GET, url, headers: [("x-ms-range", "bytes=20-30")])
+            #expect(outside.status == 416)
+            #expect(outside.header("x-ms-error-code") == "InvalidRange")
+            let metadata = try await TestWorkspace.send(
+                .PUT, Self.url(ws, "none.txt", sas) + "&comp=metadata", headers: [("x-ms-meta-a", "b")])
+            #expect(metadata.status == 404)
+            #expect(metadata.header("x-ms-error-code") == "BlobNotFound")
+            let properties = try await TestWorkspace.send(
+                .HEAD, ws.server.url + "/blob/local/workspace-blobstore?restype=container&" + sas)
+            #expect(properties.status == 200)
+            #expect(properties.header("ETag") != nil)
+        }
+    }
+
     static func names(_ xml: String) -> [String] {
         xml.components(separatedBy: "<Name>").dropFirst().compactMap { $0.components(separatedBy: "</Name>").first }
     }
