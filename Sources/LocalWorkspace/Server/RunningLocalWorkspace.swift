@@ -32,18 +32,10 @@ public final class RunningLocalWorkspace: Sendable {
         self.task = task
     }
 
-    /// The workspace's ARM id under this server: `url` + `workspace.armID`.
-    public var workspaceURL: String { url + workspace.armID }
-
     /// Stops accepting connections, lets requests in flight finish, and waits until the server has stopped.
     public func shutdown() async throws {
         await group.triggerGracefulShutdown()
         jobEvents.finish()
-        try await task.value
-    }
-
-    /// Waits until the server stops (after `shutdown()` from elsewhere, or a failure).
-    public func waitUntilStopped() async throws {
         try await task.value
     }
 }
