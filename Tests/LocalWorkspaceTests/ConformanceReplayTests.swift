@@ -9,16 +9,20 @@ import Testing
 /// the recording's fake workspace: the server accepts every body the SDK sends, and answers the lookups, uploads
 /// and PUTs the same way. Placeholders (`SUB`, `RG`, `WS`, `<UUID-n>`, `<JOB_NAME>`) become this server's ids,
 /// the recording's storage account becomes this server's blob service with its own SAS tokens, and the assets the
-/// recording pretended to hold (`seeded_assets`, referenced computes) are created first. Skipped without
-/// `../shared`.
+/// recording pretended to hold (`seeded_assets`, referenced computes, the code version a hash lookup found) are
+/// created first; a hash lookup must find the same versions the recording's did. Skipped without `../shared`.
 @Suite struct ConformanceReplayTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/requests")
-        .path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance").path
 
+    /// The sequences against an empty workspace (`requests/`) and against one whose code lookup finds an
+    /// existing version (`requests-code-exists/`).
     static var files: [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted()
+        ["requests", "requests-code-exists"].flatMap { folder in
+            let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder)
+            return (enumerator?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".json") }.sorted()
+                .map { folder + "/" + $0 }
+        }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: root)), arguments: files)
@@ -68,6 +72,12 @@ import Testing
                         let ours = String(upload.blobUri.split(separator: "/").last!)
                         containers[String(recorded.split(separator: "/").last!)] = ours
                         containerSAS[ours] = String(upload.sasUri.split(separator: "?")[1])
+                    }
+                    if pairs.contains(where: { $0.0 == "hash" }) {
+                        let recorded = request["response"]?["body"]?["json"]?["value"]?.arrayValue ?? []
+                        #expect(
+                            response.json["value"]?.arrayValue?.map { $0["id"] } == recorded.map { $0["id"] },
+                            "\(file) #\(seq): the hash lookup found other versions")
                     }
                     if path.hasSuffix("/listSecrets"), let token = response.json["sasToken"]?.stringValue {
                         containerSAS[LocalWorkspaceServer.defaultContainer] = token
@@ -131,6 +141,20 @@ import Testing
                         body: ["properties": properties])
                     #expect(response.status == 201)
                 }
+            }
+        }
+        for request in record["requests"]?.arrayValue ?? [] {
+            guard (request["query"]?.arrayValue ?? []).contains(where: { $0.arrayValue?.first == "hash" }) else {
+                continue
+            }
+            for found in request["response"]?["body"]?["json"]?["value"]?.arrayValue ?? [] {
+                let id = try #require(found["id"]?.stringValue)
+                let properties = try #require(found["properties"]?.objectValue)
+                var body: JSONObject = [:]
+                for key in ["codeUri", "isAnonymous", "properties"] { body[key] = properties[key] }
+                let response = try await ws.arm(
+                    .PUT, id, apiVersion: APIVersion.codes, body: ["properties": .object(body)])
+                #expect(response.status == 201)
             }
         }
         for compute in Set(Self.versions(of: prefix + "computes/", in: text)) where compute != "serverless" {
