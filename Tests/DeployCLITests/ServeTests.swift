@@ -48,7 +48,7 @@ import Testing
     }
 
     func waitForServerFile(_ directory: String) async throws -> ServerFile {
-        for _ in 0..<500 {
+        for _ in 0..<1_500 {
             if let file = ServerFile.running(in: directory) { return file }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -14,7 +14,7 @@ import Testing
     ]
 
     @Test func computeCreationIsPolledFromCreatingToSucceeded() async throws {
-        try await TestWorkspace.with(options: LocalWorkspaceOptions(provisioningDelay: 2)) { ws in
+        try await TestWorkspace.with(options: LocalWorkspaceOptions(provisioningDelay: 3_600)) { ws in
             let path = ws.workspacePath + "/computes/cpu"
             let created = try await ws.arm(.PUT, path, apiVersion: APIVersion.computes, body: Self.body)
             #expect(created.status == 201)
@@ -37,6 +37,7 @@ import Testing
                 try await ws.arm(.GET, path, apiVersion: APIVersion.computes).json["properties"]?["provisioningState"]
                     == "Creating")
 
+            try await ws.finishProvisioning()
             var polls = 0
             while try await ws.arm(.GET, status, apiVersion: nil).json["status"] == "InProgress" {
                 polls += 1
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func computeDeletionIsAnAsynchronousOperation() async throws {
-        try await TestWorkspace.with(options: LocalWorkspaceOptions(provisioningDelay: 1)) { ws in
+        try await TestWorkspace.with(options: LocalWorkspaceOptions(provisioningDelay: 3_600)) { ws in
             try await ws.createCompute("gpu")
             let path = ws.workspacePath + "/computes/gpu"
             let deleted = try await ws.arm(
@@ -72,6 +73,8 @@ import Testing
             #expect(deleting.json["properties"]?["provisioningState"] == "Deleting")
             let recreate = try await ws.arm(.PUT, path, apiVersion: APIVersion.computes, body: Self.body)
             #expect(recreate.status == 409)
+            #expect(try await ws.arm(.GET, status, apiVersion: nil).json["status"] == "InProgress")
+            try await ws.finishProvisioning()
             var polls = 0
             while try await ws.arm(.GET, status, apiVersion: nil).json["status"] != "Succeeded" {
                 polls += 1

@@ -29,7 +29,7 @@ import Testing
                 port: RawHTTP.port(of: ws.server.url),
                 request: "PUT \(ws.workspacePath)/environments/e/versions/1?api-version=2023-04-01-preview HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n",
-                timeout: 5)
+                timeout: 30)
             #expect(response.hasPrefix("HTTP/1.1 401"))
             #expect(response.contains("AuthenticationFailed"))
         }

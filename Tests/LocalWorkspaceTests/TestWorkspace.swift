@@ -1,9 +1,11 @@
 import AsyncHTTPClient
 import AzureML
 import Foundation
-import LocalWorkspace
+import GRDB
 import NIOCore
 import NIOHTTP1
+
+@testable import LocalWorkspace
 
 /// A local workspace server in a fresh temporary folder, with an HTTP client bound to it.
 struct TestWorkspace: Sendable {
@@ -100,12 +102,21 @@ struct TestWorkspace: Sendable {
         guard response.status == 201, let status = response.header("Azure-AsyncOperation") else {
             throw TestFailure("compute PUT answered \(response.status): \(response.text)")
         }
+        try await finishProvisioning()
         for _ in 0..<100 {
             let poll = try await arm(.GET, status, apiVersion: nil)
             if poll.json["status"]?.stringValue == "Succeeded" { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw TestFailure("compute \(name) never finished provisioning")
+    }
+
+    /// Lets the provisioning delay of every compute pass at once, as if the clock had moved on: tests check the
+    /// `Creating`/`Deleting` states with a long delay, then end it here instead of sleeping.
+    func finishProvisioning() async throws {
+        try await server.store.database.write { db in
+            try db.execute(sql: "UPDATE resource SET stateChangesAt = 0 WHERE stateChangesAt IS NOT NULL")
+        }
     }
 
     /// A command job body.
