@@ -22,6 +22,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,13 +47,28 @@ let package = Package(
             dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
+        .target(
+            name: "LocalWorkspace",
+            dependencies: [
+                "AzureML",
+                "DeployYAML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "DeployCLI",
             dependencies: [
                 "DeployYAML",
                 "DeployManifest",
                 "AzureML",
+                "LocalWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -75,6 +95,12 @@ let package = Package(
             path: "Benchmarks/HashBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "ServeBench",
+            dependencies: ["LocalWorkspace", "AzureML"],
+            path: "Benchmarks/ServeBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeployYAMLTests",
             dependencies: ["DeployYAML"],
@@ -89,13 +115,29 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalWorkspaceTests",
-            dependencies: ["LocalWorkspace", "AzureML"],
+            dependencies: [
+                "LocalWorkspace",
+                "AzureML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
         .testTarget(
             name: "DeployCLITests",
-            dependencies: ["DeployCLI", "deploy"],
+            dependencies: [
+                "DeployCLI",
+                "deploy",
+                "AzureML",
+                "LocalWorkspace",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictTests
         ),
     ],

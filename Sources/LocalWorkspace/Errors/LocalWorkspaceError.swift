@@ -1,13 +1,16 @@
-/// Every error the `LocalWorkspace` module throws; for now, sweep definitions the local workspace cannot run.
+/// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, and workspace
+/// directories it cannot open. (Errors of HTTP requests are answers, not thrown: `ARMError` and `BlobError` are
+/// rendered at the server's edge.)
 public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case invalidSweep
+        case workspaceSetup
     }
 
     private let code: Code
     /// What is wrong, in a sentence.
     public let message: String
-    /// Where: the JSON path of the offending value, such as `searchSpace.learning_rate`.
+    /// Where: the JSON path of the offending value, such as `searchSpace.learning_rate`, or the file or folder.
     public let field: String
 
     private init(_ code: Code, _ message: String, field: String) {
@@ -22,7 +25,13 @@ public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConver
         LocalWorkspaceError(.invalidSweep, message, field: field)
     }
 
-    /// A stable name for the kind of error: `invalidSweep`.
+    /// A workspace file or folder that cannot be created, read or written, or a corrupt credentials file; `field`
+    /// is its path.
+    public static func workspaceSetup(_ message: String, path: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.workspaceSetup, message, field: path)
+    }
+
+    /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`.
     public var kind: String { code.rawValue }
 
     public var description: String { "\(field): \(message)" }

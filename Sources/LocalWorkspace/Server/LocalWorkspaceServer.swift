@@ -1,0 +1,97 @@
+public import AzureML
+import GRDB
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The local workspace: an ARM-compatible Azure ML workspace server on SQLite, with an Azure Blob subset on the
+/// same port. One workspace per server (`LocalWorkspaceServer.workspace`).
+///
+/// The workspace directory holds `workspace.sqlite` (WAL), `credentials.json` (mode 0600: the bearer token and the
+/// SAS signing key, created with the directory), `blobs/` and `staging/`; `deploy serve` adds `server.json`.
+public enum LocalWorkspaceServer {
+    /// The only workspace the server hosts.
+    public static let workspace = WorkspaceID(
+        subscription: "00000000-0000-0000-0000-000000000000", resourceGroup: "deploy-local", workspace: "local")
+    /// The Azure location reported for the workspace and its computes.
+    public static let location = "local"
+    /// The storage account name of the blob service (`/blob/local/...`).
+    public static let storageAccount = "local"
+    /// The default datastore.
+    public static let defaultDatastore = "workspaceblobstore"
+    /// The default datastore's container.
+    public static let defaultContainer = "workspace-blobstore"
+    /// The user recorded in `systemData`.
+    static let user = "local-user"
+    /// The ARM id reported as the storage account of pending uploads.
+    static let storageAccountARMID =
+        "/subscriptions/\(workspace.subscription)/resourceGroups/\(workspace.resourceGroup)"
+        + "/providers/Microsoft.Storage/storageAccounts/\(storageAccount)"
+    /// The database file inside the workspace directory.
+    public static let databaseFileName = "workspace.sqlite"
+
+    /// Opens (creating if needed) the workspace directory, binds `host:port` (`0` picks a free port) and serves
+    /// until `shutdown()`.
+    public static func start(
+        directory: String, host: String = "127.0.0.1", port: Int = 0, options: LocalWorkspaceOptions = .init()
+    ) async throws -> RunningLocalWorkspace {
+        let code = POSIXFile.makeDirectories(directory)
+        if code != 0 {
+            throw LocalWorkspaceError.io("cannot create the workspace folder", path: directory, errno: code)
+        }
+        let credentials = try WorkspaceCredentials.loadOrCreate(directory: directory)
+        let store = try WorkspaceStore(path: directory + "/" + databaseFileName)
+        let services = WorkspaceServices(
+            store: store, blobs: try BlobStore(directory: directory, database: store.database),
+            signer: SharedAccessSignature(key: credentials.sasKey), options: options, jobEvents: JobEvents())
+        let router = buildRouter(services: services, token: credentials.token)
+
+        let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "deploy.local-workspace")
+        logger.logLevel = .warning
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "deploy-local"),
+            onServerRunning: { channel in
+                boundContinuation.yield(channel.localAddress?.port ?? port)
+                boundContinuation.finish()
+            },
+            logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task {
+            // Ends the wait below if the server stops before binding (a port in use, say).
+            defer { boundContinuation.finish() }
+            try await group.run()
+        }
+        var iterator = bound.makeAsyncIterator()
+        guard let actualPort = await iterator.next() else {
+            // The server stopped before binding (a port in use, say): report why.
+            let reason: String
+            do {
+                try await task.value
+                reason = "the server stopped before it was listening"
+            } catch {
+                reason = "\(error)"
+            }
+            throw LocalWorkspaceError.workspaceSetup("cannot listen: \(reason)", path: "\(host):\(port)")
+        }
+        let urlHost = host.contains(":") ? "[\(host)]" : host
+        return RunningLocalWorkspace(
+            url: "http://\(urlHost):\(actualPort)", token: credentials.token, directory: directory, store: store,
+            jobEvents: services.jobEvents, group: group, task: task)
+    }
+
+    /// The router: edge middleware (ids, error rendering), bearer token, api-version, then the routes.
+    static func buildRouter(services: WorkspaceServices, token: String) -> Router<WorkspaceRequestContext> {
+        let router = Router(context: WorkspaceRequestContext.self)
+        router.add(middleware: EdgeMiddleware())
+        router.add(middleware: BearerTokenMiddleware(token: token))
+        router.add(middleware: APIVersionMiddleware())
+        WorkspaceRoutes(services: services).register(on: router)
+        OperationRoutes(services: services).register(on: router)
+        BlobRoutes(services: services).register(on: router)
+        return router
+    }
+}

@@ -1,0 +1,41 @@
+public import AzureML
+import ServiceLifecycle
+
+/// A local workspace server that is listening; `shutdown()` stops it gracefully.
+public final class RunningLocalWorkspace: Sendable {
+    /// The server's base URL, `http://127.0.0.1:PORT`; ARM paths and `/blob/local/...` hang off it.
+    public let url: String
+    /// The workspace it hosts.
+    public let workspace: WorkspaceID
+    /// The bearer token every ARM request must carry (also in `<directory>/credentials.json`).
+    public let token: String
+    /// The workspace directory.
+    public let directory: String
+    /// The database, for the job runner.
+    public let store: WorkspaceStore
+    /// Job events, for the job runner.
+    public let jobEvents: JobEvents
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(
+        url: String, token: String, directory: String, store: WorkspaceStore, jobEvents: JobEvents,
+        group: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.url = url
+        workspace = LocalWorkspaceServer.workspace
+        self.token = token
+        self.directory = directory
+        self.store = store
+        self.jobEvents = jobEvents
+        self.group = group
+        self.task = task
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and waits until the server has stopped.
+    public func shutdown() async throws {
+        await group.triggerGracefulShutdown()
+        jobEvents.finish()
+        try await task.value
+    }
+}

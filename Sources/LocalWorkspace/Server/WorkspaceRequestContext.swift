@@ -1,0 +1,16 @@
+import Hummingbird
+
+/// The request context of every route: Hummingbird's core storage plus the ids the edge middleware assigns.
+struct WorkspaceRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The `x-ms-request-id` of this request.
+    var requestID: String
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+        requestID = ""
+    }
+
+    /// ARM bodies are small: ARM itself rejects requests over 4 MiB. Blob uploads stream and have their own limits.
+    var maxUploadSize: Int { 4 * 1024 * 1024 }
+}
