@@ -20,7 +20,8 @@ let package = Package(
         .executable(name: "deploy", targets: ["deploy"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
-        .target(name: "AzureML", dependencies: ["DeployYAML"], swiftSettings: strict),
+        .target(
+            name: "AzureML",
+            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(
             name: "DeployCLI",
             dependencies: [
@@ -67,7 +72,18 @@ let package = Package(
             dependencies: ["DeployCLI", "deploy"],
             swiftSettings: strictTests
         ),
-        .testTarget(name: "AzureMLTests", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strictTests),
+        .testTarget(
+            name: "AzureMLTests",
+            dependencies: ["AzureML", "DeployYAML"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .testTarget(
             name: "LocalWorkspaceTests",

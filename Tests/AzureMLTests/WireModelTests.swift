@@ -116,11 +116,11 @@ import Testing
         ("pt10m", 600.0),
     ])
     func parsesDurations(text: String, seconds: Double) {
-        #expect(ISO8601Duration.seconds(text) == seconds)
+        #expect(ISODuration.seconds(text) == seconds)
     }
 
     @Test(arguments: ["", "P", "PT", "1H", "P1M", "PT1H2", "PTXS", "P1Y"])
     func rejectsNonDurations(text: String) {
-        #expect(ISO8601Duration.seconds(text) == nil)
+        #expect(ISODuration.seconds(text) == nil)
     }
 }

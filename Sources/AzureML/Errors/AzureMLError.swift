@@ -1,5 +1,5 @@
 /// Every error the `AzureML` module throws: malformed JSON, bodies that do not match the wire model, bad ids and
-/// references, unreadable files.
+/// references, unreadable files, ignore files with invalid patterns.
 public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case malformedJSON
@@ -7,6 +7,7 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidID
         case invalidReference
         case io
+        case invalidIgnorePattern
     }
 
     private let code: Code
@@ -46,7 +47,13 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         AzureMLError(.io, message, location: path)
     }
 
-    /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`.
+    /// An `.amlignore` or `.gitignore` line the SDK cannot compile; `location` is `file:line` when known.
+    public static func invalidIgnorePattern(_ message: String, location: String?) -> AzureMLError {
+        AzureMLError(.invalidIgnorePattern, message, location: location)
+    }
+
+    /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`,
+    /// `invalidIgnorePattern`.
     public var kind: String { code.rawValue }
 
     /// Whether the body or text was malformed (as opposed to a bad id, reference or file).

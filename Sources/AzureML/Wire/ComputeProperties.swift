@@ -54,7 +54,7 @@ public struct ComputeProperties: Sendable, Hashable {
                 "minNodeCount (\(minNodeCount)) exceeds maxNodeCount (\(maxNodeCount))",
                 field: scale!.field("minNodeCount"))
         }
-        if let idle = nodeIdleTimeBeforeScaleDown, ISO8601Duration.seconds(idle) == nil {
+        if let idle = nodeIdleTimeBeforeScaleDown, ISODuration.seconds(idle) == nil {
             throw .invalidBody(
                 "'\(idle)' is not an ISO 8601 duration", field: scale!.field("nodeIdleTimeBeforeScaleDown"))
         }

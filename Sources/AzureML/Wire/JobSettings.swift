@@ -137,7 +137,7 @@ public struct JobLimits: Sendable, Hashable {
         maxConcurrentTrials = try reader.int("maxConcurrentTrials")
         trialTimeout = try reader.string("trialTimeout")
         for (key, value) in [("timeout", timeout), ("trialTimeout", trialTimeout)] {
-            if let value, ISO8601Duration.seconds(value) == nil {
+            if let value, ISODuration.seconds(value) == nil {
                 throw .invalidBody("'\(value)' is not an ISO 8601 duration", field: reader.field(key))
             }
         }

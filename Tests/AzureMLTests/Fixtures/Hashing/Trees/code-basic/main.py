@@ -1,0 +1,3 @@
+import utils.helpers
+
+print(utils.helpers.greet("world"))
