@@ -46,6 +46,8 @@ let package = Package(
             name: "DeployCLI",
             dependencies: [
                 "DeployYAML",
+                "DeployManifest",
+                "AzureML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

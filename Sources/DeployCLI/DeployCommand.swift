@@ -10,8 +10,9 @@ public struct DeployCommand: AsyncParsableCommand {
         commandName: "deploy",
         abstract: "Plan and apply Azure Machine Learning job and sweep manifests.",
         discussion: """
-            deploy reads Azure ML v2 CLI manifests (jobs, sweeps, environments, data and code assets), checks \
-            them with file:line:column diagnostics, and applies them to a workspace.
+            deploy reads Azure ML v2 CLI manifests (jobs, sweeps, environments, data and code assets) and \
+            reports every problem as path:line:column diagnostics. Planning and applying manifests to a workspace \
+            come with later versions.
             """,
         version: version,
         subcommands: [Validate.self]

@@ -253,4 +253,18 @@ import Testing
         let path = Fixtures.directory.appendingPathComponent("dump-vectors.json").path
         #expect(try parser.parseFile(atPath: path).count == 1)
     }
+
+    @Test(.enabled(if: Fixtures.corpus != nil, "needs ../shared/conformance/corpus"))
+    func parsesTheConformanceCorpus() throws {
+        let corpus = try #require(Fixtures.corpus)
+        let enumerator = try #require(FileManager.default.enumerator(atPath: corpus.path))
+        var parsed = 0
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { continue }
+            let documents = try parser.parseFile(atPath: corpus.appendingPathComponent(relative).path)
+            #expect(documents.count == 1, "\(relative)")
+            parsed += 1
+        }
+        #expect(parsed >= 40)
+    }
 }

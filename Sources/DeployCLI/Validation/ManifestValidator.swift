@@ -1,67 +1,28 @@
+public import DeployManifest
 public import DeployYAML
-import Foundation
 
-/// Checks manifest files for problems: today YAML syntax, duplicate keys and alias abuse.
+/// Validates manifest files and folders: YAML syntax, the v2 schema, local paths and command placeholders.
 public struct ManifestValidator: Sendable {
-    /// The YAML parser and its limits.
-    public var parser: YAMLParser
+    /// The loader, with its parser limits and `--set` overrides.
+    public var loader: ManifestLoader
 
-    /// A validator with the default parser limits.
-    public init(parser: YAMLParser = YAMLParser()) {
-        self.parser = parser
+    /// A validator with the given loader.
+    public init(loader: ManifestLoader = ManifestLoader()) {
+        self.loader = loader
     }
 
-    /// Validates the files named and every `*.yml`/`*.yaml` file under the directories named.
+    /// Validates the files named and the manifests under the folders named.
     public func validate(paths: [String]) -> ValidationReport {
+        let set = loader.load(paths: paths)
         var report = ValidationReport()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                report.diagnostics.append(
-                    Diagnostic(severity: .error, message: "no such file or directory", file: path, mark: nil))
-                continue
-            }
-            let files = isDirectory.boolValue ? ManifestValidator.manifests(under: path) : [path]
-            if files.isEmpty {
-                report.diagnostics.append(
-                    Diagnostic(
-                        severity: .error, message: "no *.yml or *.yaml files in this directory", file: path, mark: nil))
-            }
-            for file in files {
-                report.files.append(file)
-                report.diagnostics += validate(file: file)
-            }
-        }
+        report.files = set.manifests.map(\.path)
+        // Path problems first (they concern what was asked for), then each manifest's diagnostics in order.
+        report.diagnostics = set.diagnostics + set.manifests.flatMap(\.diagnostics)
         return report
     }
 
     /// The diagnostics of one file, sorted by position.
     public func validate(file path: String) -> [Diagnostic] {
-        do {
-            let source = try YAMLParser.readFile(atPath: path)
-            return parser.check(source).errors.map(\.diagnostic)
-        } catch {
-            return [error.diagnostic]
-        }
-    }
-
-    /// The `*.yml` and `*.yaml` files under `directory`, recursively, sorted, hidden directories skipped.
-    static func manifests(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(path)
-            }
-        }
-        return found.sorted()
+        loader.load(file: path).diagnostics
     }
 }

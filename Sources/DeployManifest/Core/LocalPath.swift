@@ -49,6 +49,12 @@ public struct LocalPath: Sendable, Hashable, CustomStringConvertible {
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
+    /// The folder part of a path (`.` for a bare name, `/` for a top-level entry).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// `directory/path`, without a `./` prefix when the directory is `.` or empty.
     static func join(_ directory: String, _ path: String) -> String {
         if directory.isEmpty || directory == "." { return path }

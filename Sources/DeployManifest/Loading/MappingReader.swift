@@ -54,6 +54,11 @@ final class MappingReader {
     /// The key node of `key`, if present (does not declare it).
     func keyNode(_ key: String) -> Node? { pairsByKey[key]?.key }
 
+    /// The keys written in the mapping under `key` (whether or not their values are valid), for placeholder checks.
+    func keys(of key: String) -> [String] {
+        pairsByKey[key]?.value.pairs?.compactMap { $0.key.scalar?.text } ?? []
+    }
+
     /// Declares keys as known without reading them.
     func declare(_ keys: String...) {
         for key in keys { declare(key) }

@@ -142,6 +142,8 @@ extension Node {
 
     /// Whether the node is a `<<` merge key.
     var isMergeKey: Bool {
-        tag == .merge || implicitType == .merge
+        guard case .scalar(let scalar) = content else { return false }
+        if let tag { return tag == .merge || (tag == .nonSpecific && scalar.text == "<<") }
+        return scalar.style == .plain && scalar.text.utf8.count == 2 && scalar.text == "<<"
     }
 }

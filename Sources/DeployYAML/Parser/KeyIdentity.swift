@@ -25,24 +25,26 @@ enum KeyIdentity: Hashable {
     }
 }
 
-/// The keys of one mapping, for duplicate detection: a short array scanned linearly, then a dictionary.
-struct KeySet {
-    private var small: [(KeyIdentity, Mark)] = []
-    private var large: [KeyIdentity: Mark]?
-
-    /// Adds a key; returns the mark of the earlier equal key instead when there is one.
-    mutating func insert(_ identity: KeyIdentity, mark: Mark) -> Mark? {
-        if large != nil {
-            if let existing = large![identity] { return existing }
-            large![identity] = mark
+extension Node {
+    /// The key's value when PyYAML would construct a string from it, else `nil`; cheap for the common keys.
+    var stringKey: String? {
+        guard case .scalar(let scalar) = content else { return nil }
+        switch tag {
+        case nil:
+            if scalar.style != .plain { return scalar.text }
+            if let first = scalar.text.utf8.first, ImplicitType.startsOnlyStrings(first) { return scalar.text }
+            return ImplicitType(scalar.text).isStringKey ? scalar.text : nil
+        case Tag.str?:
+            return scalar.text
+        case Tag.nonSpecific?:
+            return ImplicitType(scalar.text).isStringKey ? scalar.text : nil
+        default:
             return nil
         }
-        for (existing, existingMark) in small where existing == identity { return existingMark }
-        small.append((identity, mark))
-        if small.count > 12 {
-            large = Dictionary(small, uniquingKeysWith: { first, _ in first })
-            small = []
-        }
-        return nil
     }
+}
+
+extension ImplicitType {
+    /// Strings, and `=`, which PyYAML turns into a string when it is a key.
+    var isStringKey: Bool { self == .string || self == .value }
 }

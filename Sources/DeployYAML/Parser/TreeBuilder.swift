@@ -14,28 +14,39 @@ struct TreeBuilder {
     private(set) var problems: [YAMLError] = []
 
     private var stack: [Frame] = []
+    private let children = NodeStack()
+    /// The string value of each accepted key of the open mappings (`nil` for keys that are not strings), parallel
+    /// to the keys on `children`.
+    private var keyStrings: [String?] = []
     private var anchors: [String: Anchored] = [:]
     private var openAnchors: [String: Mark] = [:]
     private var anchorMarks: [String: Mark] = [:]
     private var expandedNodes = 0
 
-    /// A collection being built.
+    /// A collection being built; its children are on `children` from `firstChild` up.
     private struct Frame {
         var isMapping: Bool
         var start: Mark
         var tag: Tag?
         var anchor: String?
-        var items: [Node] = []
-        var pairs: [Node.Pair] = []
-        var pendingKey: Node?
-        var keys: KeySet = KeySet()
+        var firstChild: Int
+        var firstKey: Int
         /// Merge values (`<<: value`) in order of appearance.
-        var merges: [Node] = []
+        var merges: [Node]?
+        /// Positions of string keys in `keyStrings`, once a mapping has too many keys to scan.
+        var index: [String: Int]?
+        /// The string value of the key waiting for its value (see `Node.stringKey`).
+        var pendingKeyString: String?
+        /// Whether the key waiting for its value is `<<`.
+        var pendingKeyIsMerge = false
         /// Nodes in this subtree, this one included, aliases expanded.
         var count = 1
         /// Collection levels below this one.
         var height = 1
     }
+
+    /// Mappings with more keys than this index them for duplicate detection; smaller ones are scanned.
+    private static let scanLimit = 16
 
     /// A finished anchored node with the size of its subtree.
     private struct Anchored {
@@ -85,7 +96,9 @@ struct TreeBuilder {
                 guard stack.count < limits.maxDepth else {
                     throw YAMLError("nesting is deeper than \(limits.maxDepth) levels", at: start, in: file)
                 }
-                var frame = Frame(isMapping: isMapping, start: start, tag: tag(rawTag))
+                var frame = Frame(
+                    isMapping: isMapping, start: start, tag: tag(rawTag), firstChild: children.count,
+                    firstKey: keyStrings.count)
                 if let rawAnchor {
                     let anchor = String(cString: rawAnchor)
                     try checkDuplicate(anchor: anchor, at: start)
@@ -94,14 +107,17 @@ struct TreeBuilder {
                 }
                 stack.append(frame)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                var frame = stack.removeLast()
+                let frame = stack.removeLast()
                 let end = mark(event.end_mark)
                 let node: Node
                 if frame.isMapping {
-                    if !frame.merges.isEmpty { applyMerges(&frame) }
-                    node = Node(.mapping(frame.pairs), tag: frame.tag, start: frame.start, end: end, file: file)
+                    var pairs = children.popPairs(from: frame.firstChild)
+                    keyStrings.removeSubrange(frame.firstKey...)
+                    if let merges = frame.merges { pairs = applyMerges(merges, to: pairs) }
+                    node = Node(.mapping(pairs), tag: frame.tag, start: frame.start, end: end, file: file)
                 } else {
-                    node = Node(.sequence(frame.items), tag: frame.tag, start: frame.start, end: end, file: file)
+                    let items = children.popItems(from: frame.firstChild)
+                    node = Node(.sequence(items), tag: frame.tag, start: frame.start, end: end, file: file)
                 }
                 if let anchor = frame.anchor {
                     openAnchors[anchor] = nil
@@ -139,7 +155,7 @@ struct TreeBuilder {
     // MARK: - Building
 
     /// Adds a finished node to the collection being built, or makes it the document's root.
-    private mutating func add(_ node: Node, count: Int, height: Int) throws(YAMLError) {
+    private mutating func add(_ node: consuming Node, count: Int, height: Int) throws(YAMLError) {
         guard !stack.isEmpty else {
             documents.append(node)
             return
@@ -148,34 +164,75 @@ struct TreeBuilder {
         stack[top].count += count
         if height + 1 > stack[top].height { stack[top].height = height + 1 }
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            children.push(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = node
+        guard (children.count - stack[top].firstChild) % 2 == 1 else {
+            // A key: note what duplicate detection and merging need while the node is at hand.
+            stack[top].pendingKeyIsMerge = node.isMergeKey
+            stack[top].pendingKeyString = stack[top].pendingKeyIsMerge ? nil : node.stringKey
+            children.push(node)
             return
         }
-        stack[top].pendingKey = nil
-        if key.isMergeKey {
-            stack[top].merges.append(node)
+        if stack[top].pendingKeyIsMerge {
+            children.dropLast()
+            stack[top].merges = (stack[top].merges ?? []) + [node]
             return
         }
-        if let first = stack[top].keys.insert(KeyIdentity(key), mark: key.start) {
+        let keyString = stack[top].pendingKeyString.take()
+        if let first = earlierKey(string: keyString, frame: top) {
+            let key = children[children.count - 1]
             problems.append(
                 YAMLError(
                     "duplicate key \(key.keyDescription), first defined at line \(first.line), column \(first.column)",
                     at: key))
+            children.dropLast()
             return
         }
-        stack[top].pairs.append(Node.Pair(key: key, value: node))
+        children.push(node)
+        if let keyString, stack[top].index != nil {
+            stack[top].index![keyString] = keyStrings.count
+        }
+        keyStrings.append(keyString)
+        if keyStrings.count - stack[top].firstKey == TreeBuilder.scanLimit {
+            var index: [String: Int] = [:]
+            for position in stack[top].firstKey..<keyStrings.count {
+                if let text = keyStrings[position], index[text] == nil { index[text] = position }
+            }
+            stack[top].index = index
+        }
+    }
+
+    /// The mark of an earlier key, in the mapping of frame `top`, equal (in PyYAML's sense) to the key on top of
+    /// `children`, whose string value is `string`.
+    private func earlierKey(string: String?, frame top: Int) -> Mark? {
+        let firstKey = stack[top].firstKey
+        let firstChild = stack[top].firstChild
+        func keyMark(_ position: Int) -> Mark {
+            children[firstChild + 2 * (position - firstKey)].start
+        }
+        if let string {
+            if stack[top].index != nil { return stack[top].index![string].map(keyMark) }
+            for position in firstKey..<keyStrings.count where keyStrings[position] == string {
+                return keyMark(position)
+            }
+            return nil
+        }
+        // Keys that are not strings are rare; compare them by their constructed values.
+        let identity = KeyIdentity(children[children.count - 1])
+        for position in firstKey..<keyStrings.count where keyStrings[position] == nil {
+            let other = children[firstChild + 2 * (position - firstKey)]
+            if KeyIdentity(other) == identity { return other.start }
+        }
+        return nil
     }
 
     /// Folds `<<` merges into a mapping as PyYAML's `flatten_mapping` does: merged pairs come first (the mappings
     /// of one `<<` sequence in reverse, so the first one wins), explicit pairs last, and a later occurrence of a key
     /// replaces the value of an earlier one while keeping its position.
-    private mutating func applyMerges(_ frame: inout Frame) {
+    private mutating func applyMerges(_ merges: [Node], to pairs: [Node.Pair]) -> [Node.Pair] {
         var merged: [Node.Pair] = []
-        for value in frame.merges {
+        for value in merges {
             switch value.content {
             case .mapping(let pairs):
                 merged += pairs
@@ -199,8 +256,8 @@ struct TreeBuilder {
         }
         var positions: [KeyIdentity: Int] = [:]
         var result: [Node.Pair] = []
-        result.reserveCapacity(merged.count + frame.pairs.count)
-        for pair in merged + frame.pairs {
+        result.reserveCapacity(merged.count + pairs.count)
+        for pair in merged + pairs {
             let identity = KeyIdentity(pair.key)
             if let position = positions[identity] {
                 result[position].value = pair.value
@@ -209,7 +266,7 @@ struct TreeBuilder {
                 result.append(pair)
             }
         }
-        frame.pairs = result
+        return result
     }
 
     private mutating func define(anchor: String, node: Node, count: Int, height: Int, at start: Mark) throws(YAMLError)
@@ -269,7 +326,9 @@ struct TreeBuilder {
         default:
             var message = problem
             let problemMark = mark(parser.problem_mark)
-            if problemMark.offset < file.bytes.count, file.bytes[problemMark.offset] == 0x09 {
+            if problem == "found character that cannot start any token", problemMark.offset < file.bytes.count,
+                file.bytes[problemMark.offset] == 0x09
+            {
                 message += "; tabs cannot be used for indentation"
             }
             if let context = parser.context {

@@ -21,9 +21,13 @@ enum ImplicitType: Sendable, Hashable {
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            guard text.count <= 5 else {
+                self = .string
+                return
+            }
             if ImplicitType.boolWords.contains(where: { $0.elementsEqual(text) }) {
                 self = .bool
-            } else if first == UInt8(ascii: "n") || first == UInt8(ascii: "N"),
+            } else if text.count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N"),
                 ImplicitType.nullWords.contains(where: { $0.elementsEqual(text) })
             {
                 self = .null
@@ -53,11 +57,25 @@ enum ImplicitType: Sendable, Hashable {
         }
     }
 
-    static let boolWords: [String.UTF8View] = [
+    static let boolWords: [[UInt8]] = [
         "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
         "off", "Off", "OFF",
-    ].map(\.utf8)
-    static let nullWords: [String.UTF8View] = ["null", "Null", "NULL"].map(\.utf8)
+    ].map { Array($0.utf8) }
+    static let nullWords: [[UInt8]] = ["null", "Null", "NULL"].map { Array($0.utf8) }
+
+    /// Whether a plain scalar starting with `byte` can only be a string: the first character selects PyYAML's
+    /// candidate patterns, and most keys and words start with a letter no pattern accepts.
+    static func startsOnlyStrings(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "."), UInt8(ascii: "-"),
+            UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return false
+        default:
+            return true
+        }
+    }
 }
 
 /// A cursor over ASCII bytes implementing PyYAML's resolver regular expressions by hand.
