@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "AzureML",
-            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["DeployManifest", "DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AzureMLTests",
-            dependencies: ["AzureML", "DeployYAML"],
+            dependencies: ["AzureML", "DeployManifest", "DeployYAML"],
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),

@@ -15,7 +15,7 @@ public struct DeployCommand: AsyncParsableCommand {
             come with later versions.
             """,
         version: version,
-        subcommands: [Validate.self]
+        subcommands: [Validate.self, Render.self]
     )
 
     /// Parsing only; `deploy` alone prints the help.
