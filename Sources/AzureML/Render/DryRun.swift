@@ -11,16 +11,27 @@ public struct DryRun: Sendable {
     public var workspace: WorkspaceID
     /// The api-versions of reads (lookups, datastores, containers); PUTs carry their resource's.
     public var apiVersions: RequestAPIVersions
+    /// Values the workspace is known to supply (a container URL, what `@latest` names); the others stay
+    /// placeholders.
+    public var knownValues: [Placeholder: String]
+    /// Code versions the workspace already holds, by content hash: their hash lookup finds them, so nothing is
+    /// uploaded or created.
+    public var existingCode: [String: ResourceID]
 
-    /// A dry run against `workspace`.
-    public init(workspace: WorkspaceID, apiVersions: RequestAPIVersions = .sdk) {
+    /// A dry run against `workspace`, empty unless `existingCode` says otherwise.
+    public init(
+        workspace: WorkspaceID, apiVersions: RequestAPIVersions = .sdk, knownValues: [Placeholder: String] = [:],
+        existingCode: [String: ResourceID] = [:]
+    ) {
         self.workspace = workspace
         self.apiVersions = apiVersions
+        self.knownValues = knownValues
+        self.existingCode = existingCode
     }
 
     /// The requests for the manifests, in order.
     public func requests(for manifests: [DesiredManifest]) -> [RenderedRequest] {
-        var state = State()
+        var state = State(codeByHash: existingCode, values: knownValues)
         var result: [RenderedRequest] = []
         for manifest in manifests {
             for resource in manifest.resources {
@@ -50,7 +61,7 @@ public struct DryRun: Sendable {
             for preparation in preparations {
                 switch preparation {
                 case .upload(let upload): out += self.upload(upload, source: upload.location, state: &state)
-                case .lookup(let reference): out += lookup(reference)
+                case .lookup(let reference): out += lookup(reference, state: state)
                 }
             }
         }
@@ -145,7 +156,7 @@ public struct DryRun: Sendable {
 
     /// An `@latest` lookup: a data container's `latestVersion` then that version; environments and models list the
     /// newest version by creation time.
-    private func lookup(_ reference: WorkspaceReference) -> [RenderedRequest] {
+    private func lookup(_ reference: WorkspaceReference, state: State) -> [RenderedRequest] {
         guard case .asset(let asset) = reference.target, case .label(let kind, let name, _) = asset.target else {
             return []
         }
@@ -153,11 +164,12 @@ public struct DryRun: Sendable {
         let version = apiVersions.assets(kind)
         let requests: [ARMRequest]
         if kind == .data {
+            let latest = Placeholder.latestVersion(kind: kind, name: name)
             requests = [
                 ARMRequest(method: "GET", path: container, apiVersion: version),
                 ARMRequest(
                     method: "GET",
-                    path: container + "/versions/" + Placeholder.latestVersion(kind: kind, name: name).description,
+                    path: container + "/versions/" + (state.values[latest] ?? latest.description),
                     apiVersion: version),
             ]
         } else {

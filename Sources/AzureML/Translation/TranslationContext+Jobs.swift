@@ -65,6 +65,8 @@ extension TranslationContext {
             warning("services: not sent for sweep jobs (the SDK leaves them out)", at: first.key.node)
         }
         properties.services = nil
+        // A sweep's environment variables are the trial's; the sweep itself has none.
+        properties.environmentVariables = nil
         properties.computeId = computeBinding.id
         properties.searchSpace = searchSpace(job.searchSpace)
         properties.samplingAlgorithm = samplingAlgorithm(job.samplingAlgorithm)
