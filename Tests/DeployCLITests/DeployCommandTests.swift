@@ -24,7 +24,7 @@ import Testing
     @Test func rootConfiguration() {
         #expect(DeployCommand.configuration.commandName == "deploy")
         #expect(DeployCommand.configuration.version == DeployCommand.version)
-        #expect(DeployCommand.configuration.subcommands.map { $0.configuration.commandName } == ["validate"])
+        #expect(DeployCommand.configuration.subcommands.map { $0.configuration.commandName } == ["validate", "render"])
     }
 
     @Test func helpListsSubcommands() {

@@ -187,13 +187,9 @@ extension TranslationContext {
     }
 
     /// The command with `{inputs.x}`, `{outputs.x}` and `{search_space.x}` rewritten to `${{...}}`, as the SDK does
-    /// (`map_single_brackets_and_warn`), with a warning when anything changed.
+    /// (`map_single_brackets_and_warn`); the loader already warns at each one.
     func command(_ command: Located<String>) -> String {
-        let mapped = Self.mapSingleBrackets(command.value)
-        if mapped != command.value {
-            warning("command: `{inputs.x}` is deprecated; the SDK sends it as `${{inputs.x}}`", at: command.node)
-        }
-        return mapped
+        Self.mapSingleBrackets(command.value)
     }
 
     /// `(?<!\{)\{<prefix>\.([^}]*)\}(?!\})` → `${{<prefix>.\1}}` for inputs, outputs and search_space, in that order.
