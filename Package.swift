@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["DeployManifest", "DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .target(
             name: "DeployCLI",
             dependencies: [
@@ -63,15 +64,21 @@ let package = Package(
             path: "Benchmarks/YAMLBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "ValidateBench",
+            path: "Benchmarks/ValidateBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "HashBench",
+            dependencies: ["AzureML"],
+            path: "Benchmarks/HashBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeployYAMLTests",
             dependencies: ["DeployYAML"],
             exclude: ["Fixtures"],
-            swiftSettings: strictTests
-        ),
-        .testTarget(
-            name: "DeployCLITests",
-            dependencies: ["DeployCLI", "deploy"],
             swiftSettings: strictTests
         ),
         .testTarget(
@@ -80,17 +87,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),
-        .executableTarget(
-            name: "HashBench",
-            dependencies: ["AzureML"],
-            path: "Benchmarks/HashBench",
-            swiftSettings: strict
-        ),
-        .target(name: "LocalWorkspace", dependencies: ["AzureML", "DeployYAML"], swiftSettings: strict),
         .testTarget(
             name: "LocalWorkspaceTests",
             dependencies: ["LocalWorkspace", "AzureML"],
             exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
+            name: "DeployCLITests",
+            dependencies: ["DeployCLI", "deploy"],
             swiftSettings: strictTests
         ),
     ],

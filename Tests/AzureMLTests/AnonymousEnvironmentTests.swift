@@ -1,3 +1,4 @@
+import DeployYAML
 import Testing
 
 @testable import AzureML
@@ -15,6 +16,28 @@ import Testing
         )
         #expect(
             AnonymousEnvironment.version(image: image, condaFile: conda)
+                == "2e04d82fb8092528e828ebcdf218361f4125a08a15b62b5e5edd46c89bd21134"
+        )
+    }
+
+    /// The conda file as a user writes it, re-dumped by DeployYAML as the SDK re-dumps it, gives the SDK's version.
+    @Test func condaFileRedumpedByDeployYAMLGivesTheReferenceVersion() throws {
+        let written = """
+            name: myenv
+            channels:
+              - conda-forge
+            dependencies:
+              - python=3.10
+              - pip
+              - pip:
+                - mlflow
+
+            """
+        let document = try #require(try YAMLParser().parse(written, name: "conda.yml").first)
+        let condaFile = try YAMLPlain.dump(safeLoading: document)
+        #expect(
+            AnonymousEnvironment.version(
+                image: "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", condaFile: condaFile)
                 == "2e04d82fb8092528e828ebcdf218361f4125a08a15b62b5e5edd46c89bd21134"
         )
     }

@@ -31,7 +31,10 @@ import Testing
 
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = try #require(DeployBinaryTests.binary)
+        guard let binary = DeployBinaryTests.binary else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the deploy binary was not built"])
+        }
+        process.executableURL = binary
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
@@ -94,5 +97,21 @@ import Testing
         #expect(result.status == 64)
         #expect(result.standardError.contains("Missing expected argument '<paths> ...'"))
         #expect(try run(["frobnicate"]).status == 64)
+    }
+
+    @Test func validateChecksTheSchemaAndPrintsWarningsWithoutFailing() throws {
+        let warned = try temporaryFile("job.yml", "command: echo\nenvironment: azureml:env:1\nstatus: Done\n")
+        let result = try run(["validate", warned])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "1 file valid, 1 warning\n")
+        #expect(result.standardError == "\(warned):3:1: warning: status: read-only key, ignored\nstatus: Done\n^\n")
+        let wrong = try temporaryFile("job.yml", "command: echo\nenvironment: azureml:env:1\nlimits: {timeout: x}\n")
+        let failed = try run(["validate", "--output", "json", wrong])
+        #expect(failed.status == 1)
+        #expect(failed.standardError == "")
+        #expect(failed.standardOutput.contains("\"message\": \"limits.timeout: expected an integer, found \\\"x\\\"\""))
+        let fixed = try run(["validate", "--set", "limits.timeout=60", wrong])
+        #expect(fixed.status == 0)
+        #expect(fixed.standardOutput == "1 file valid\n")
     }
 }

@@ -18,6 +18,11 @@ public struct ManifestValidator: Sendable {
         report.files = set.manifests.map(\.path)
         // Path problems first (they concern what was asked for), then each manifest's diagnostics in order.
         report.diagnostics = set.diagnostics + set.manifests.flatMap(\.diagnostics)
+        var failed = set.diagnostics.filter { $0.severity == .error }.map(\.file)
+        failed += set.manifests.filter(\.hasErrors).map(\.path)
+        report.failedFiles = failed.reduce(into: []) { unique, file in
+            if !unique.contains(file) { unique.append(file) }
+        }
         return report
     }
 

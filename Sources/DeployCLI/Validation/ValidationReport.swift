@@ -7,6 +7,8 @@ public struct ValidationReport: Sendable, Hashable {
     public var files: [String] = []
     /// Every problem: path problems first, then each file's, sorted by position within a file.
     public var diagnostics: [Diagnostic] = []
+    /// The paths with an error (a manifest whose `--set` overrides fail counts as failing itself).
+    public var failedFiles: [String] = []
 
     /// An empty report.
     public init() {}
@@ -21,7 +23,7 @@ public struct ValidationReport: Sendable, Hashable {
         let fileCount = ValidationReport.count(files.count, "file")
         let warningSuffix = warnings == 0 ? "" : ", " + ValidationReport.count(warnings, "warning")
         guard !errors.isEmpty else { return "\(fileCount) valid" + warningSuffix }
-        let failing = Set(errors.map(\.file)).count
+        let failing = failedFiles.isEmpty ? Set(errors.map(\.file)).count : failedFiles.count
         return "\(ValidationReport.count(errors.count, "error")) in \(failing) of \(fileCount)" + warningSuffix
     }
 

@@ -98,10 +98,27 @@ extension LoadContext {
             if text.value.hasPrefix("http://") || text.value.hasPrefix("https://") {
                 return Located(.remote(text.value), node: node)
             }
-            return existingLocalPath(text, path).map { Located(.local($0), node: node) }
+            guard let local = existingLocalPath(text, path) else { return nil }
+            guard FileManagerProbe.isDirectory(local.absolute) else {
+                error("\(LoadContext.prefix(path))\(local.display) is a file; a build context is a folder", at: node)
+                return nil
+            }
+            return Located(.local(local), node: node)
         }
         reader.finish()
         guard let path else { return nil }
+        if let context = path.value.localPath {
+            // The SDK does not look; the image build would fail in the workspace, long after the submit.
+            let name = dockerfile?.value ?? "Dockerfile"
+            let dockerfilePath = LocalPath(
+                written: name, absolute: LocalPath.normalize(context.absolute + "/" + name),
+                display: LocalPath.join(context.display, name))
+            if !FileManagerProbe.exists(dockerfilePath.absolute) {
+                warning(
+                    "\(reader.path): no \(name) in \(context.display); the image build will fail",
+                    at: dockerfile?.node ?? path.node)
+            }
+        }
         return Located(BuildContextSpec(path: path, dockerfilePath: dockerfile), node: reader.node)
     }
 

@@ -10,4 +10,15 @@ public enum InputMode: String, Sendable, Hashable, CaseIterable, ManifestEnum {
     case evalMount = "eval_mount"
     /// `eval_download` → `EvalDownload` (mltable only).
     case evalDownload = "eval_download"
+
+    /// The REST spelling (`ReadOnlyMount`, `Download`, `Direct`, `EvalMount`, `EvalDownload`).
+    public var restValue: String {
+        switch self {
+        case .roMount: return "ReadOnlyMount"
+        case .download: return "Download"
+        case .direct: return "Direct"
+        case .evalMount: return "EvalMount"
+        case .evalDownload: return "EvalDownload"
+        }
+    }
 }

@@ -10,4 +10,7 @@ public enum JobTier: String, Sendable, Hashable, CaseIterable, ManifestEnum {
     case premium
     /// `null` (quoted; a plain `null` is YAML's null) → `Null`.
     case null
+
+    /// The REST `jobTier` (`Spot`, `Basic`, `Standard`, `Premium`, `Null`).
+    public var restValue: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

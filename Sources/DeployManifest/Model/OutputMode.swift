@@ -8,4 +8,13 @@ public enum OutputMode: String, Sendable, Hashable, CaseIterable, ManifestEnum {
     case rwMount = "rw_mount"
     /// `direct` → `Direct`.
     case direct
+
+    /// The REST spelling (`ReadWriteMount` for both `mount` and `rw_mount`, `Upload`, `Direct`).
+    public var restValue: String {
+        switch self {
+        case .mount, .rwMount: return "ReadWriteMount"
+        case .upload: return "Upload"
+        case .direct: return "Direct"
+        }
+    }
 }

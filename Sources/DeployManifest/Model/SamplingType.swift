@@ -8,4 +8,7 @@ public enum SamplingType: String, Sendable, Hashable, CaseIterable, ManifestEnum
     case bayesian
 
     static var acceptsCamelCase: Bool { true }
+
+    /// The REST `samplingAlgorithmType` (`Random`, `Grid`, `Bayesian`).
+    public var restValue: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

@@ -8,4 +8,14 @@ public enum ServiceType: String, Sendable, Hashable, CaseIterable, ManifestEnum 
     case tensorBoard = "tensor_board"
     /// `vs_code` → `VSCode`.
     case vsCode = "vs_code"
+
+    /// The REST `jobServiceType` (`JupyterLab`, `SSH`, `TensorBoard`, `VSCode`).
+    public var restValue: String {
+        switch self {
+        case .jupyterLab: return "JupyterLab"
+        case .ssh: return "SSH"
+        case .tensorBoard: return "TensorBoard"
+        case .vsCode: return "VSCode"
+        }
+    }
 }

@@ -7,17 +7,17 @@ extension ManifestLoader {
     /// skipped with a warning, and files a manifest references (conda files, `file:` environments, anything
     /// inside a code folder or build context) are not read as manifests at all.
     public func load(paths: [String]) -> ManifestSet {
-        var set = ManifestSet()
+        var items: [ScanItem] = []
         var seen: Set<String> = []
         for path in paths {
             guard FileManagerProbe.exists(path) else {
-                set.diagnostics.append(
-                    Diagnostic(severity: .error, message: "no such file or directory", file: path, mark: nil))
+                items.append(
+                    .problem(Diagnostic(severity: .error, message: "no such file or directory", file: path, mark: nil)))
                 continue
             }
             guard FileManagerProbe.isDirectory(path) else {
                 if seen.insert(ManifestLoader.absolutePath(path)).inserted {
-                    set.manifests.append(load(file: path))
+                    items.append(.manifest(load(file: path), given: true))
                 }
                 continue
             }
@@ -25,62 +25,81 @@ extension ManifestLoader {
                 seen.insert(ManifestLoader.absolutePath($0)).inserted
             }
             if files.isEmpty {
-                set.diagnostics.append(
-                    Diagnostic(
-                        severity: .error, message: "no *.yml or *.yaml files in this directory", file: path, mark: nil))
+                items.append(
+                    .problem(
+                        Diagnostic(
+                            severity: .error, message: "no *.yml or *.yaml files in this directory", file: path,
+                            mark: nil)))
             }
-            scan(files, into: &set)
+            items += files.map(scanned)
         }
-        return set
+        return ManifestLoader.resolve(items)
     }
 
-    /// Loads the manifests among `files`, then drops those another manifest references and warns about the
-    /// remaining files that are not manifests.
-    private func scan(_ files: [String], into set: inout ManifestSet) {
+    /// One result of a scan, before references are known.
+    enum ScanItem {
+        /// A manifest (or a file that may be one: it does not parse); `given` when named on the command line.
+        case manifest(LoadedManifest, given: Bool)
+        /// A YAML file in a folder that is not a manifest, with the warning it gets unless a manifest names it.
+        case other(path: String, warning: Diagnostic)
+        /// A problem with a path argument.
+        case problem(Diagnostic)
+    }
+
+    /// Loads a file found in a folder: a manifest, or a YAML file that is not one.
+    private func scanned(_ file: String) -> ScanItem {
+        let source: SourceFile
+        switch readSource(file) {
+        case .failed(let diagnostic): return .problem(diagnostic)
+        case .read(let read): source = read
+        }
+        let parsed = parse(source)
+        let documents = parsed.outcome.documents
+        var reason: String?
+        if parsed.outcome.errors.isEmpty {
+            if documents.isEmpty {
+                reason = "it is empty"
+            } else if documents.count == 1, case .notManifest(let why) = KindDetection.detect(documents[0]) {
+                reason = why
+            }
+        }
+        guard let reason else { return .manifest(load(parsed: parsed, path: file), given: false) }
+        let warning = Diagnostic(
+            severity: .warning, message: "not an Azure ML manifest (\(reason)); skipped", file: file, mark: nil)
+        return .other(path: file, warning: warning)
+    }
+
+    /// Drops what the manifests reference, across every path argument: a manifest another one names exactly (a
+    /// `file:` environment) was read as part of it; a YAML file named by a manifest, or inside a folder it names
+    /// (a code folder, a build context), is that manifest's data, whether or not it parses.
+    static func resolve(_ items: [ScanItem]) -> ManifestSet {
         var loaded: [LoadedManifest] = []
-        var others: [(path: String, diagnostics: [Diagnostic])] = []
-        for file in files {
-            switch readSource(file) {
-            case .failed(let diagnostic):
-                others.append((file, [diagnostic]))
-            case .read(let source):
-                let parsed = parse(source)
-                let documents = parsed.outcome.documents
-                var reason: String?
-                if parsed.outcome.errors.isEmpty {
-                    if documents.isEmpty {
-                        reason = "it is empty"
-                    } else if documents.count == 1, case .notManifest(let why) = KindDetection.detect(documents[0]) {
-                        reason = why
-                    }
-                }
-                guard let reason else {
-                    loaded.append(load(parsed: parsed, path: file))
-                    continue
-                }
-                let warning = Diagnostic(
-                    severity: .warning, message: "not an Azure ML manifest (\(reason)); skipped", file: file,
-                    mark: nil)
-                others.append((file, [warning]))
-            }
-        }
+        for case .manifest(let manifest, _) in items { loaded.append(manifest) }
         let references = loaded.flatMap(\.references)
-        set.manifests += loaded.filter { manifest in
-            let absolute = ManifestLoader.absolutePath(manifest.path)
-            // A manifest another manifest names exactly (a `file:` environment) was read as part of that one; a file
-            // that does not parse and lies in a folder a manifest names is that manifest's data.
-            if manifest.kind == nil {
-                return !references.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") })
-            }
-            return !loaded.contains { $0.path != manifest.path && $0.references.contains(absolute) }
+        func isNamed(_ path: String, by manifest: String? = nil) -> Bool {
+            let absolute = absolutePath(path)
+            return loaded.contains { $0.path != manifest && $0.references.contains(absolute) }
         }
-        // Other YAML files named by a manifest, or inside a folder it names (code, build context), are its data.
-        for other in others {
-            let absolute = ManifestLoader.absolutePath(other.path)
-            if !references.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) {
-                set.diagnostics += other.diagnostics
+        func isInside(_ path: String) -> Bool {
+            let absolute = absolutePath(path)
+            return references.contains { absolute == $0 || absolute.hasPrefix($0 + "/") }
+        }
+        var set = ManifestSet()
+        for item in items {
+            switch item {
+            case .problem(let diagnostic):
+                set.diagnostics.append(diagnostic)
+            case .other(let path, let warning):
+                if !isInside(path) { set.diagnostics.append(warning) }
+            case .manifest(let manifest, let given):
+                if given {
+                    set.manifests.append(manifest)
+                } else if manifest.kind == nil ? !isInside(manifest.path) : !isNamed(manifest.path, by: manifest.path) {
+                    set.manifests.append(manifest)
+                }
             }
         }
+        return set
     }
 
     /// The `*.yml` and `*.yaml` files under `directory`, recursively, sorted, hidden entries skipped.

@@ -68,8 +68,8 @@ struct TreeBuilder {
         let events = EventParser(input: input)
         while true {
             guard events.next() else { throw libyamlError(events.parser.pointee) }
-            let event = events.event.pointee
-            switch event.type {
+            let event = events.event
+            switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
                 return
             case YAML_DOCUMENT_START_EVENT:
@@ -77,22 +77,23 @@ struct TreeBuilder {
                 anchorMarks.removeAll(keepingCapacity: true)
                 expandedNodes = 0
             case YAML_SCALAR_EVENT:
-                let data = event.data.scalar
+                let data = event.pointee.data.scalar
                 let text =
                     data.length == 0
                     ? "" : String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
                 let node = Node(
                     .scalar(Node.Scalar(text, style: style(data.style))), tag: tag(data.tag),
-                    start: mark(event.start_mark), end: mark(event.end_mark), file: file)
+                    start: mark(event.pointee.start_mark), end: mark(event.pointee.end_mark), file: file)
                 if let anchor = data.anchor {
                     try define(anchor: String(cString: anchor), node: node, count: 1, height: 0, at: node.start)
                 }
                 try add(node, count: 1, height: 0)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                let rawTag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                let start = mark(event.start_mark)
+                let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
+                let rawAnchor =
+                    isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
+                let rawTag = isMapping ? event.pointee.data.mapping_start.tag : event.pointee.data.sequence_start.tag
+                let start = mark(event.pointee.start_mark)
                 guard stack.count < limits.maxDepth else {
                     throw YAMLError("nesting is deeper than \(limits.maxDepth) levels", at: start, in: file)
                 }
@@ -108,11 +109,11 @@ struct TreeBuilder {
                 stack.append(frame)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                let end = mark(event.end_mark)
+                let end = mark(event.pointee.end_mark)
                 let node: Node
                 if frame.isMapping {
                     var pairs = children.popPairs(from: frame.firstChild)
-                    keyStrings.removeSubrange(frame.firstKey...)
+                    keyStrings.removeLast(keyStrings.count - frame.firstKey)
                     if let merges = frame.merges { pairs = applyMerges(merges, to: pairs) }
                     node = Node(.mapping(pairs), tag: frame.tag, start: frame.start, end: end, file: file)
                 } else {
@@ -126,8 +127,8 @@ struct TreeBuilder {
                 }
                 try add(node, count: frame.count, height: frame.height)
             case YAML_ALIAS_EVENT:
-                let name = String(cString: event.data.alias.anchor)
-                let at = mark(event.start_mark)
+                let name = String(cString: event.pointee.data.alias.anchor)
+                let at = mark(event.pointee.start_mark)
                 guard let anchored = anchors[name] else {
                     if let open = openAnchors[name] {
                         throw YAMLError(

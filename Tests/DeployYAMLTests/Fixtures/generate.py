@@ -146,8 +146,15 @@ DUMP_INPUTS = {
 }
 
 
+REPOSITORY_CONDA_FILES = ["manifests/environment/conda.yaml"]
+
+
 def dump_vectors():
     vectors = []
+    for path in REPOSITORY_CONDA_FILES:
+        with open(os.path.join("../../..", path), encoding="utf-8") as handle:
+            text = handle.read()
+        vectors.append({"name": path, "input": text, "output": yaml.dump(yaml.safe_load(text), sort_keys=True)})
     for path in CONDA_FILES:
         with open(os.path.join(CORPUS, path), encoding="utf-8") as handle:
             text = handle.read()
