@@ -97,13 +97,13 @@ import Testing
 
     @Test func displaysLocalPathsRelativeToTheManifestAsGiven() throws {
         let folder = try TestFolder(["jobs/job.yml": "command: echo\ncode: srcx\nenvironment: azureml:env:1\n"])
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let loaded = ManifestLoader().load(file: "jobs/job.yml")
+        // A path relative to the working directory, without changing it (tests run in parallel in one process).
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: depth) + folder.path.dropFirst()
+        let loaded = ManifestLoader().load(file: relative + "/jobs/job.yml")
         #expect(
             loaded.rendered == """
-                jobs/job.yml:2:7: error: code: no such file or directory: jobs/srcx
+                \(relative)/jobs/job.yml:2:7: error: code: no such file or directory: \(relative)/jobs/srcx
                 code: srcx
                       ^
                 """)
