@@ -80,7 +80,7 @@ extension TranslationContext {
             uri = TemplateString(stringLiteral: reference.wireValue(in: workspace) ?? reference.written)
         }
         return JobInput(
-            jobInputType: type.rawValue, uri: builder.string(uri), mode: asset.mode.map { Self.inputMode($0.value) })
+            jobInputType: type.rawValue, uri: builder.string(uri), mode: asset.mode?.value.restValue)
     }
 
     /// Translates `outputs`; a null output is `{"jobOutputType": "uri_folder"}`.
@@ -90,29 +90,9 @@ extension TranslationContext {
             let spec = entry.value.value
             result[entry.key.value] = JobOutput(
                 jobOutputType: spec.effectiveType.rawValue, uri: spec.path?.value,
-                mode: spec.mode.map { Self.outputMode($0.value) }, assetName: spec.name?.value,
+                mode: spec.mode?.value.restValue, assetName: spec.name?.value,
                 assetVersion: spec.version?.value)
         }
         return result
-    }
-
-    /// `INPUT_MOUNT_MAPPING_TO_REST`.
-    static func inputMode(_ mode: InputMode) -> String {
-        switch mode {
-        case .roMount: "ReadOnlyMount"
-        case .download: "Download"
-        case .direct: "Direct"
-        case .evalMount: "EvalMount"
-        case .evalDownload: "EvalDownload"
-        }
-    }
-
-    /// `OUTPUT_MOUNT_MAPPING_TO_REST`.
-    static func outputMode(_ mode: OutputMode) -> String {
-        switch mode {
-        case .mount, .rwMount: "ReadWriteMount"
-        case .upload: "Upload"
-        case .direct: "Direct"
-        }
     }
 }

@@ -149,35 +149,17 @@ extension TranslationContext {
             if let keys = spec.sshPublicKeys, !keys.value.isEmpty { properties["sshPublicKeys"] = keys.value }
             if let directory = spec.logDir, !directory.value.isEmpty { properties["logDir"] = directory.value }
             result[entry.key.value] = JobService(
-                jobServiceType: spec.type.map { Self.serviceType($0.value) }, port: spec.port?.value, nodes: nodes,
+                jobServiceType: spec.type?.value.restValue, port: spec.port?.value, nodes: nodes,
                 properties: properties.isEmpty ? nil : properties)
         }
         return result
     }
 
-    /// `JobServiceTypeNames.ENTITY_TO_REST`.
-    static func serviceType(_ type: ServiceType) -> String {
-        switch type {
-        case .jupyterLab: "JupyterLab"
-        case .ssh: "SSH"
-        case .tensorBoard: "TensorBoard"
-        case .vsCode: "VSCode"
-        }
-    }
-
     /// `queue_settings`: the tier capitalized, the priority as 1, 2 or 3.
     func queueSettings(_ spec: Located<QueueSettingsSpec>?) -> QueueSettings? {
         guard let spec else { return nil }
-        let tier: String? =
-            switch spec.value.jobTier?.value {
-            case .spot?: "Spot"
-            case .basic?: "Basic"
-            case .standard?: "Standard"
-            case .premium?: "Premium"
-            case .null?: "Null"
-            case nil: nil
-            }
-        return QueueSettings(jobTier: tier, priority: spec.value.priority?.value.restValue)
+        return QueueSettings(
+            jobTier: spec.value.jobTier?.value.restValue, priority: spec.value.priority?.value.restValue)
     }
 
     /// An ISO 8601 duration for a limit in seconds; 0 means none (`to_iso_duration_format`).

@@ -70,12 +70,11 @@ extension TranslationContext {
             case nil: logbase = nil
             }
             return SamplingAlgorithm(
-                samplingAlgorithmType: "Random", rule: sampling.rule?.value.rawValue, seed: sampling.seed?.value,
+                samplingAlgorithmType: sampling.type.value.restValue, rule: sampling.rule?.value.rawValue,
+                seed: sampling.seed?.value,
                 logbase: logbase)
-        case .grid:
-            return SamplingAlgorithm(samplingAlgorithmType: "Grid")
-        case .bayesian:
-            return SamplingAlgorithm(samplingAlgorithmType: "Bayesian")
+        case .grid, .bayesian:
+            return SamplingAlgorithm(samplingAlgorithmType: sampling.type.value.restValue)
         }
     }
 
