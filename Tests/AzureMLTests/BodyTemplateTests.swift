@@ -33,6 +33,22 @@ import Testing
         #expect(template.resolved([:]) == template.json)
     }
 
+    @Test func jsonSlotsReplaceOrRemoveTheirMember() {
+        let paths = Placeholder.mltablePaths(uri: "azureml://datastores/d/paths/t")
+        let template = BodyTemplate(
+            json: ["properties": ["dataType": "mltable", "referencedUris": "<paths of the MLTable file>"]],
+            slots: [
+                .init(
+                    path: ["properties", "referencedUris"], value: TemplateString([.placeholder(paths)]), isJSON: true)
+            ])
+        #expect(
+            template.resolved([paths: #"["a", "b"]"#]) == [
+                "properties": ["dataType": "mltable", "referencedUris": ["a", "b"]]
+            ])
+        #expect(template.resolved([paths: "null"]) == ["properties": ["dataType": "mltable"]])
+        #expect(template.resolved([:]) == template.json)
+    }
+
     @Test func placeholdersRenderReadably() {
         #expect(container.description == "<pending-upload-container>")
         #expect(Placeholder.datastoreContainer("workspaceblobstore").description == "<datastore workspaceblobstore>")

@@ -25,6 +25,7 @@ import Testing
                 return "\(arm.method) \(arm.path.replacingOccurrences(of: ws, with: "{WS}"))"
                     + (query.isEmpty ? "" : "?" + query)
             case .upload(let upload, let already): return "UPLOAD \(upload.prefix)" + (already ? " (already)" : "")
+            case .download(let read): return "DOWNLOAD \(read.url)"
             }
         }
     }
@@ -97,6 +98,18 @@ import Testing
                 "PUT {WS}/environments/e/versions/1",
                 "GET {WS}/datastores/workspaceblobstore", "POST {WS}/datastores/workspaceblobstore/listSecrets",
                 "UPLOAD LocalUpload/\(fileHash)/a.csv (already)", "GET {WS}/data/d", "PUT {WS}/data/d/versions/2",
+            ])
+    }
+
+    @Test func remoteMLTablesAreDownloadedThroughTheirDatastore() throws {
+        let fixture = try ManifestFixture()
+        let data = try fixture.translate(
+            "$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\nname: t\ntype: mltable\n"
+                + "path: azureml://datastores/blobs/paths/tables/t1\n", name: "data.yml")
+        #expect(
+            signatures(DryRun(workspace: ManifestFixture.workspace).requests(for: [data])) == [
+                "GET {WS}/datastores/blobs", "POST {WS}/datastores/blobs/listSecrets",
+                "DOWNLOAD <datastore blobs>/tables/t1/MLTable", "GET {WS}/data/t", "PUT {WS}/data/t/versions/1",
             ])
     }
 

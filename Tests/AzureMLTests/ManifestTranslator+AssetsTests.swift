@@ -142,6 +142,44 @@ import Testing
         #expect(table["dataType"] == "mltable")
     }
 
+    @Test func remoteMLTablesAreReadForTheirPaths() throws {
+        let fixture = try ManifestFixture()
+        let header = "$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\nname: t\ntype: mltable\n"
+        let datastore = try #require(
+            try fixture.resources(header + "path: azureml://datastores/blobs/paths/tables/t1/\n", name: "data.yml")
+                .first)
+        let uri = "azureml://datastores/blobs/paths/tables/t1/"
+        #expect(datastore.body.json["properties"]?["referencedUris"] == "<paths of the MLTable file>")
+        guard case .read(let read)? = datastore.preparations.first else {
+            Issue.record("expected a read")
+            return
+        }
+        #expect(read.datastore == "blobs")
+        #expect(read.url.description == "<datastore blobs>/tables/t1/MLTable")
+        #expect(read.supplies == .mltablePaths(uri: uri))
+        #expect(
+            datastore.body.resolved([.mltablePaths(uri: uri): #"["./a.csv"]"#])["properties"]?["referencedUris"]
+                == ["./a.csv"])
+        #expect(datastore.body.resolved([.mltablePaths(uri: uri): "null"])["properties"]?["referencedUris"] == nil)
+        let https = try #require(
+            try fixture.resources(header + "path: https://a.blob.core.windows.net/c/t1\n", name: "data.yml").first)
+        guard case .read(let direct)? = https.preparations.first else {
+            Issue.record("expected a read")
+            return
+        }
+        #expect(direct.datastore == nil)
+        #expect(direct.url.description == "https://a.blob.core.windows.net/c/MLTable")
+        let wasbs = try #require(
+            try fixture.resources(header + "path: wasbs://c@a.blob.core.windows.net/t1/\n", name: "data.yml").first)
+        #expect(wasbs.preparations.isEmpty)
+        #expect(wasbs.body.json["properties"]?["referencedUris"] == nil)
+    }
+
+    @Test func mltableJoinFollowsPythonsURLJoin() {
+        #expect(RemoteRead.joiningMLTable(to: "https://a/b/t/") == "https://a/b/t/MLTable")
+        #expect(RemoteRead.joiningMLTable(to: "https://a/b/t") == "https://a/b/MLTable")
+    }
+
     @Test func codeAssetNeedsAVersionAndSendsNoDescription() throws {
         let fixture = try ManifestFixture(files: ["src/main.py": "x\n"])
         let header = "$schema: https://azuremlschemas.azureedge.net/latest/code.schema.json\nname: mycode\npath: src\n"

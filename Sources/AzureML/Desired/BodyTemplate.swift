@@ -7,11 +7,15 @@ public struct BodyTemplate: Sendable, Hashable {
         public var path: [String]
         /// The value.
         public var value: TemplateString
+        /// Whether the supplied value is JSON text that replaces the member (a JSON `null` removes it), rather than
+        /// the member's string.
+        public var isJSON: Bool
 
         /// A slot.
-        public init(path: [String], value: TemplateString) {
+        public init(path: [String], value: TemplateString, isJSON: Bool = false) {
             self.path = path
             self.value = value
+            self.isJSON = isJSON
         }
     }
 
@@ -41,15 +45,20 @@ public struct BodyTemplate: Sendable, Hashable {
     public func resolved(_ values: [Placeholder: String]) -> JSONValue {
         var result = json
         for slot in slots {
-            result = Self.replacing(result, at: slot.path[...], with: .string(slot.value.resolved(values)))
+            var new: JSONValue? = .string(slot.value.resolved(values))
+            if slot.isJSON, slot.value.placeholders.allSatisfy({ values[$0] != nil }) {
+                let parsed = try? JSONValue(parsing: slot.value.resolved(values))
+                new = parsed?.isNull == false ? parsed : nil
+            }
+            result = Self.replacing(result, at: slot.path[...], with: new)
         }
         return result
     }
 
-    private static func replacing(_ value: JSONValue, at path: ArraySlice<String>, with new: JSONValue) -> JSONValue {
-        guard let key = path.first else { return new }
-        guard case .object(var object) = value, let member = object[key] else { return value }
-        object[key] = replacing(member, at: path.dropFirst(), with: new)
+    /// `value` with the member at `path` replaced by `new`, or removed when `new` is `nil`.
+    private static func replacing(_ value: JSONValue, at path: ArraySlice<String>, with new: JSONValue?) -> JSONValue {
+        guard let key = path.first, case .object(var object) = value, let member = object[key] else { return value }
+        object[key] = path.count == 1 ? new : replacing(member, at: path.dropFirst(), with: new)
         return .object(object)
     }
 }

@@ -28,6 +28,8 @@ public struct DesiredResource: Sendable, Hashable {
         case upload(Upload)
         /// Resolve a label (`@latest`) the body needs.
         case lookup(WorkspaceReference)
+        /// Read a remote file the body needs (a remote MLTable's paths).
+        case read(RemoteRead)
     }
 
     /// The kind.

@@ -12,9 +12,12 @@ public enum Placeholder: Sendable, Hashable, Comparable, CustomStringConvertible
     case latestVersion(kind: AssetKind, name: String)
     /// The workspace's Azure region (for compute clusters that do not name one).
     case workspaceLocation
+    /// The `paths` of the remote MLTable file of a data asset at this URI, as the JSON array the SDK sends in
+    /// `referencedUris` (JSON `null` when the file cannot be read, and then the member is left out, as the SDK does).
+    case mltablePaths(uri: String)
 
     /// How the value shows in rendered bodies: `<pending-upload-container>`, `<datastore workspaceblobstore>`,
-    /// `<latest>`, `<code 76235c11f6e5>`, `<workspace location>`.
+    /// `<latest>`, `<code 76235c11f6e5>`, `<workspace location>`, `<paths of the MLTable file>`.
     public var description: String {
         switch self {
         case .codeVersionID(let hash): "<code \(hash.prefix(12))>"
@@ -22,6 +25,7 @@ public enum Placeholder: Sendable, Hashable, Comparable, CustomStringConvertible
         case .datastoreContainer(let name): "<datastore \(name)>"
         case .latestVersion: "<latest>"
         case .workspaceLocation: "<workspace location>"
+        case .mltablePaths: "<paths of the MLTable file>"
         }
     }
 
@@ -37,6 +41,7 @@ public enum Placeholder: Sendable, Hashable, Comparable, CustomStringConvertible
         case .datastoreContainer(let name): "datastore:\(name)"
         case .latestVersion(let kind, let name): "latest:\(kind.rawValue):\(name)"
         case .workspaceLocation: "location"
+        case .mltablePaths(let uri): "mltable:\(uri)"
         }
     }
 }

@@ -62,6 +62,7 @@ public struct DryRun: Sendable {
                 switch preparation {
                 case .upload(let upload): out += self.upload(upload, source: upload.location, state: &state)
                 case .lookup(let reference): out += lookup(reference, state: state)
+                case .read(let read): out += self.read(read)
                 }
             }
         }
@@ -135,23 +136,32 @@ public struct DryRun: Sendable {
     /// A datastore upload reads the datastore and its secrets first; a pending upload has its container already.
     private func upload(_ upload: Upload, source: SourceLocation, state: inout State) -> [RenderedRequest] {
         var out: [RenderedRequest] = []
-        if case .datastore(let name) = upload.destination {
-            let path = "\(workspace.armID)/datastores/\(name)"
-            out.append(
-                RenderedRequest(
-                    content: .arm(ARMRequest(method: "GET", path: path, apiVersion: apiVersions.datastores)),
-                    source: source))
-            out.append(
-                RenderedRequest(
-                    content: .arm(
-                        ARMRequest(
-                            method: "POST", path: path + "/listSecrets", apiVersion: apiVersions.datastores,
-                            body: ["expirableSecret": true, "expireAfterHours": 1])), source: source))
-        }
+        if case .datastore(let name) = upload.destination { out += datastoreAccess(name, source: source) }
         let key = "\(upload.containerURL)/\(upload.prefix)"
         let already = !state.uploads.insert(key).inserted
         out.append(RenderedRequest(content: .upload(upload, alreadyUploaded: already), source: source))
         return out
+    }
+
+    /// A remote read: the datastore and its secrets first when read through one, then the file.
+    private func read(_ read: RemoteRead) -> [RenderedRequest] {
+        let access = read.datastore.map { datastoreAccess($0, source: read.location) } ?? []
+        return access + [RenderedRequest(content: .download(read), source: read.location)]
+    }
+
+    /// `GET` of a datastore and `POST listSecrets`, as the SDK reads a datastore's account and key.
+    private func datastoreAccess(_ name: String, source: SourceLocation) -> [RenderedRequest] {
+        let path = "\(workspace.armID)/datastores/\(name)"
+        return [
+            RenderedRequest(
+                content: .arm(ARMRequest(method: "GET", path: path, apiVersion: apiVersions.datastores)),
+                source: source),
+            RenderedRequest(
+                content: .arm(
+                    ARMRequest(
+                        method: "POST", path: path + "/listSecrets", apiVersion: apiVersions.datastores,
+                        body: ["expirableSecret": true, "expireAfterHours": 1])), source: source),
+        ]
     }
 
     /// An `@latest` lookup: a data container's `latestVersion` then that version; environments and models list the

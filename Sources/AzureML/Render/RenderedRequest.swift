@@ -11,6 +11,8 @@ public struct RenderedRequest: Sendable, Hashable {
         /// the files they send; `alreadyUploaded` when an earlier request of the run uploaded them, so the SDK's
         /// HEAD finds them and nothing is sent.
         case upload(Upload, alreadyUploaded: Bool)
+        /// The blob or https requests that download one file, shown as its URL.
+        case download(RemoteRead)
     }
 
     /// What is sent.
@@ -24,17 +26,18 @@ public struct RenderedRequest: Sendable, Hashable {
         self.source = source
     }
 
-    /// The HTTP method, or `UPLOAD` for an upload.
+    /// The HTTP method, or `UPLOAD` or `DOWNLOAD` for blob transfers.
     public var method: String {
         switch content {
         case .arm(let request): request.method
         case .upload: "UPLOAD"
+        case .download: "DOWNLOAD"
         }
     }
 
     /// The request as `deploy render` prints it: `method`, `path`, `api_version`, `query` (name → value), `body`,
     /// `source`; uploads as `destination` (the container, a placeholder), `prefix`, `files` (`path`, `blob`, `size`),
-    /// `bytes` and `already_uploaded`.
+    /// `bytes` and `already_uploaded`; downloads as `url`.
     public var json: JSONValue {
         var object = JSONObject()
         object["method"] = .string(method)
@@ -56,6 +59,8 @@ public struct RenderedRequest: Sendable, Hashable {
                 })
             object["bytes"] = .int(Int(upload.totalBytes))
             object["already_uploaded"] = .bool(alreadyUploaded)
+        case .download(let read):
+            object["url"] = .string(read.url.description)
         }
         object["source"] = .string(source.description)
         return .object(object)

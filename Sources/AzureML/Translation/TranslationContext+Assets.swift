@@ -22,6 +22,7 @@ extension TranslationContext {
         let type = asset.effectiveType
         let uri: TemplateString
         var referencedURIs: [String]?
+        var mltableSlot: Placeholder?
         let reference: AssetReference
         do {
             reference = try AssetReference(asset.path, role: .dataPath)
@@ -42,10 +43,9 @@ extension TranslationContext {
             }
         default:
             uri = TemplateString(stringLiteral: reference.wireValue(in: workspace) ?? reference.written)
-            if type == .mltable {
-                warning(
-                    "path: the SDK reads a remote MLTable file to send its paths as `referencedUris`; deploy does not "
-                        + "read remote files and sends none", at: asset.path.node)
+            if type == .mltable, let read = mltableRead(reference, node: asset.path.node) {
+                preparations.append(.read(read))
+                mltableSlot = read.supplies
             }
         }
         if let setting = asset.autoDeleteSetting {
@@ -55,11 +55,53 @@ extension TranslationContext {
             dataType: type.rawValue, dataUri: builder.string(uri), referencedUris: referencedURIs,
             description: asset.description?.value, tags: stringMap(asset.tags, "tags"), properties: [:],
             isAnonymous: false, isArchived: false)
+        var body = builder.finish(["properties": properties.json])
+        if let mltableSlot, case .object(var root) = body.json, case .object(var members)? = root["properties"] {
+            members["referencedUris"] = .string(mltableSlot.description)
+            root["properties"] = .object(members)
+            body.json = .object(root)
+            body.slots.append(
+                .init(
+                    path: ["properties", "referencedUris"], value: TemplateString([.placeholder(mltableSlot)]),
+                    isJSON: true))
+        }
         add(
             DesiredResource(
                 kind: .data, name: .fixed(asset.name.value), version: asset.version?.value, apiVersion: versions.data,
-                body: builder.finish(["properties": properties.json]), preparations: preparations, origin: .manifest,
-                source: SourceLocation(asset.node)))
+                body: body, preparations: preparations, origin: .manifest, source: SourceLocation(asset.node)))
+    }
+
+    /// The read of a remote MLTable file the SDK makes to send its `paths` (`read_remote_mltable_metadata_contents`):
+    /// through the datastore of an `azureml://` datastore URI, or directly for an https URL; other URIs are not read
+    /// (the SDK sends no `referencedUris` for them).
+    private func mltableRead(_ reference: AssetReference, node: Node) -> RemoteRead? {
+        let placeholder = Placeholder.mltablePaths(uri: reference.written)
+        let location = SourceLocation(node)
+        var datastorePath: (String, String)?
+        switch reference.target {
+        case .datastorePath(let datastore, let path):
+            datastorePath = (datastore, path)
+        case .workspaceDatastorePath(let uri):
+            let segments = uri.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if let index = segments.firstIndex(where: { $0.lowercased() == "datastores" }), index + 3 < segments.count,
+                segments[index + 2] == "paths"
+            {
+                datastorePath = (segments[index + 1], segments[(index + 3)...].joined(separator: "/"))
+            }
+        case .url(let url) where url.lowercased().hasPrefix("https://"):
+            return RemoteRead(
+                datastore: nil, url: TemplateString(stringLiteral: RemoteRead.joiningMLTable(to: url)),
+                supplies: placeholder, location: location)
+        default:
+            break
+        }
+        guard let (datastore, path) = datastorePath else { return nil }
+        var trimmed = path
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return RemoteRead(
+            datastore: datastore,
+            url: TemplateString([.placeholder(.datastoreContainer(datastore)), .text("/" + trimmed + "/MLTable")]),
+            supplies: placeholder, location: location)
     }
 
     /// The `paths` of a local MLTable file, each entry's `file`, `folder` or `pattern` value.

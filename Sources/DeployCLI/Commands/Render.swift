@@ -139,6 +139,7 @@ extension DeployCommand {
                 return true
             }
             result += resource.uploads.flatMap(\.containerURL.placeholders)
+            for case .read(let read) in resource.preparations { result += read.url.placeholders }
             return result
         }
 

@@ -96,7 +96,9 @@ struct ConformanceRun {
         var pendingUploads = 0
         var existing: [String: ResourceID] = [:]
         for resource in desired.resources {
-            for placeholder in resource.body.placeholders + resource.uploads.flatMap(\.containerURL.placeholders) {
+            var placeholders = resource.body.placeholders + resource.uploads.flatMap(\.containerURL.placeholders)
+            for case .read(let read) in resource.preparations { placeholders += read.url.placeholders }
+            for placeholder in placeholders {
                 switch placeholder {
                 case .pendingUploadContainer:
                     guard values[placeholder] == nil else { continue }
@@ -108,6 +110,9 @@ struct ConformanceRun {
                     values[placeholder] = Self.latestVersion
                 case .workspaceLocation:
                     values[placeholder] = "eastus"
+                case .mltablePaths:
+                    // The fake datastore holds no MLTable file, so the SDK read nothing and sent no paths.
+                    values[placeholder] = "null"
                 case .codeVersionID(let hash):
                     if scenario == "code-exists" {
                         existing[hash] = ResourceID(kind: .code, name: "existing-code-asset", version: "1")
@@ -152,9 +157,9 @@ struct ConformanceRun {
         return result
     }
 
-    /// `METHOD {WS}/path?query-names`, or `UPLOAD` for an upload.
+    /// `METHOD {WS}/path?query-names`, or `UPLOAD` or `DOWNLOAD` for blob transfers.
     static func signature(of request: RenderedRequest, replacements: [(String, String)]) -> String {
-        guard case .arm(let arm) = request.content else { return "UPLOAD" }
+        guard case .arm(let arm) = request.content else { return request.method }
         var path = arm.path.replacingOccurrences(of: workspace.armID, with: "{WS}")
         for (from, to) in replacements { path = path.replacingOccurrences(of: from, with: to) }
         let query = arm.query.map(\.name).joined(separator: "&")
@@ -169,20 +174,30 @@ struct ConformanceRun {
         return "\(method) \(path)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
-    /// The recorded sequence: ARM requests as signatures, each run of blob requests as one `UPLOAD`, other hosts as
-    /// `METHOD //host/path`.
+    /// The recorded sequence: ARM requests as signatures, each run of blob requests as one `UPLOAD` (when it has a
+    /// HEAD or PUT) or `DOWNLOAD` (reads only), other hosts as `METHOD //host/path`.
     static func signatures(of record: JSONValue) -> [String] {
         var result: [String] = []
+        var blobRun: [String] = []
+        func closeRun() {
+            guard !blobRun.isEmpty else { return }
+            result.append(blobRun.contains { $0 == "HEAD" || $0 == "PUT" } ? "UPLOAD" : "DOWNLOAD")
+            blobRun = []
+        }
         for request in record["requests"]?.arrayValue ?? [] {
             let host = request["host"]?.stringValue ?? ""
+            if host.hasSuffix(".blob.core.windows.net") {
+                blobRun.append(request["method"]?.stringValue ?? "")
+                continue
+            }
+            closeRun()
             if host == "management.azure.com" {
                 result.append(signature(ofRecorded: request))
-            } else if host.hasSuffix(".blob.core.windows.net") {
-                if result.last != "UPLOAD" { result.append("UPLOAD") }
             } else {
                 result.append("\(request["method"]?.stringValue ?? "?") //\(host)\(request["path"]?.stringValue ?? "")")
             }
         }
+        closeRun()
         return result
     }
 
