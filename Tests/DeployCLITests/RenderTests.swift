@@ -120,6 +120,14 @@ import Testing
         }
     }
 
+    @Test func overridesApplyBeforeTranslation() throws {
+        let folder = try write(["job.yml": "name: j\ncommand: ls\nenvironment: azureml:e:1\n"])
+        let outcome = try render(["--set", "experiment_name=tuned", "--set", "tags.team=ml", folder + "/job.yml"])
+        let body = try JSONValue(parsing: outcome.standardOutput)["requests"]?.arrayValue?.last?["body"]
+        #expect(body?["properties"]?["experimentName"] == "tuned")
+        #expect(body?["properties"]?["tags"] == ["team": "ml"])
+    }
+
     @Test func rendersTheExampleManifests() throws {
         let manifests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("manifests").path

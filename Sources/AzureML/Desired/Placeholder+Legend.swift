@@ -12,8 +12,8 @@ extension Placeholder {
             "the version @latest names when the workspace is read"
         case .workspaceLocation:
             "the workspace's Azure region"
-        case .mltablePaths(let uri):
-            "the paths listed in \(uri)/MLTable, read from the datastore when the workspace is read"
+        case .mltablePaths:
+            "the paths listed in the data asset's remote MLTable file, read when the workspace is read"
         }
     }
 }

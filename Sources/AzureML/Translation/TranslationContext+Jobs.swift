@@ -50,6 +50,11 @@ extension TranslationContext {
     }
 
     /// A sweep job: the trial's code and environment, then the sweep.
+    ///
+    /// The SDK's `_override_missing_properties_from_trial` (compute, inputs, outputs and the trial's timeout as
+    /// `trialTimeout`) applies only to a trial built as a `CommandJob` object in Python; a manifest's trial cannot
+    /// hold those keys (the schema refuses them, and so does our loader), so a manifest's sweep takes them from its
+    /// own keys. What it does take from the trial is `resources`, copied to the top level when it has none.
     func sweepJob(_ job: SweepJob) {
         let trial = job.trial.value
         let codeBinding = trial.code.flatMap { code($0) }
