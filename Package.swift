@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "AzureML",
-            dependencies: ["DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["DeployManifest", "DeployYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AzureMLTests",
-            dependencies: ["AzureML", "DeployYAML"],
+            dependencies: ["AzureML", "DeployManifest", "DeployYAML"],
             exclude: ["Fixtures"],
             swiftSettings: strictTests
         ),

@@ -15,7 +15,7 @@ public struct DeployCommand: AsyncParsableCommand {
             come with later versions.
             """,
         version: version,
-        subcommands: [Validate.self, Serve.self]
+        subcommands: [Validate.self, Render.self, Serve.self]
     )
 
     /// Parsing only; `deploy` alone prints the help.

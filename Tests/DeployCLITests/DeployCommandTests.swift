@@ -24,7 +24,10 @@ import Testing
     @Test func rootConfiguration() {
         #expect(DeployCommand.configuration.commandName == "deploy")
         #expect(DeployCommand.configuration.version == DeployCommand.version)
-        #expect(DeployCommand.configuration.subcommands.map { $0.configuration.commandName } == ["validate", "serve"])
+        #expect(
+            DeployCommand.configuration.subcommands.map { $0.configuration.commandName } == [
+                "validate", "render", "serve",
+            ])
     }
 
     @Test func helpListsSubcommands() {

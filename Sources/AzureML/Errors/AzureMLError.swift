@@ -1,3 +1,5 @@
+public import DeployYAML
+
 /// Every error the `AzureML` module throws: malformed JSON, bodies that do not match the wire model, bad ids and
 /// references, unreadable files, ignore files with invalid patterns.
 public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -15,11 +17,15 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
     /// Where: a JSON path such as `properties.inputs.lr.value` for bodies, a byte offset for JSON text, or a file.
     public let location: String?
+    /// The problem at its place in a manifest, for errors about a manifest value (a reference that cannot be
+    /// understood, say); `nil` otherwise.
+    public let diagnostic: Diagnostic?
 
-    private init(_ code: Code, _ message: String, location: String?) {
+    private init(_ code: Code, _ message: String, location: String?, diagnostic: Diagnostic? = nil) {
         self.code = code
         self.message = message
         self.location = location
+        self.diagnostic = diagnostic
     }
 
     /// JSON text that does not parse; `offset` is the byte where parsing stopped.
@@ -40,6 +46,14 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An `azureml:` reference that cannot be understood.
     public static func invalidReference(_ message: String) -> AzureMLError {
         AzureMLError(.invalidReference, message, location: nil)
+    }
+
+    /// A manifest value that cannot be understood (a reference in a form the SDK refuses), at its place in the
+    /// manifest: `location` is `file:line:col` and `diagnostic` renders it with the source line.
+    public static func invalidReference(_ message: String, at node: Node) -> AzureMLError {
+        let diagnostic = Diagnostic(.error, message, at: node)
+        let location = "\(node.file.name):\(node.start.line):\(node.start.column)"
+        return AzureMLError(.invalidReference, message, location: location, diagnostic: diagnostic)
     }
 
     /// A file that cannot be read while hashing or listing.

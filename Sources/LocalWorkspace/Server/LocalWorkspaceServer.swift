@@ -12,8 +12,7 @@ import ServiceLifecycle
 /// SAS signing key, created with the directory), `blobs/` and `staging/`; `deploy serve` adds `server.json`.
 public enum LocalWorkspaceServer {
     /// The only workspace the server hosts.
-    public static let workspace = WorkspaceID(
-        subscription: "00000000-0000-0000-0000-000000000000", resourceGroup: "deploy-local", workspace: "local")
+    public static let workspace = WorkspaceID.local
     /// The Azure location reported for the workspace and its computes.
     public static let location = "local"
     /// The storage account name of the blob service (`/blob/local/...`).
