@@ -1,5 +1,5 @@
 /// Every error the `AzureML` module throws: malformed JSON, bodies that do not match the wire model, bad ids and
-/// references, unreadable files.
+/// references, unreadable files, and ARM requests or asynchronous operations that failed.
 public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case malformedJSON
@@ -7,6 +7,8 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidID
         case invalidReference
         case io
+        case requestFailed
+        case operationFailed
     }
 
     private let code: Code
@@ -14,11 +16,19 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
     /// Where: a JSON path such as `properties.inputs.lr.value` for bodies, a byte offset for JSON text, or a file.
     public let location: String?
+    /// The HTTP status of a failed ARM request.
+    public let httpStatus: Int?
+    /// The ARM error of a failed request or operation, as the server sent it.
+    public let armError: ARMErrorDetail?
 
-    private init(_ code: Code, _ message: String, location: String?) {
+    private init(
+        _ code: Code, _ message: String, location: String?, httpStatus: Int? = nil, armError: ARMErrorDetail? = nil
+    ) {
         self.code = code
         self.message = message
         self.location = location
+        self.httpStatus = httpStatus
+        self.armError = armError
     }
 
     /// JSON text that does not parse; `offset` is the byte where parsing stopped.
@@ -46,11 +56,28 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         AzureMLError(.io, message, location: path)
     }
 
-    /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`.
+    /// An ARM request that the server answered with an error status; `request` is `METHOD path` (without query).
+    public static func requestFailed(_ request: String, status: Int, error: ARMErrorDetail) -> AzureMLError {
+        AzureMLError(
+            .requestFailed, "HTTP \(status) \(error)", location: request, httpStatus: status, armError: error)
+    }
+
+    /// An asynchronous operation that ended `Failed` or `Canceled`, or was still running when polling gave up;
+    /// `request` is `METHOD path` of the request that started it.
+    public static func operationFailed(_ request: String, _ message: String, error: ARMErrorDetail?) -> AzureMLError {
+        let text = error.map { "\(message): \($0)" } ?? message
+        return AzureMLError(.operationFailed, text, location: request, armError: error)
+    }
+
+    /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`,
+    /// `requestFailed`, `operationFailed`.
     public var kind: String { code.rawValue }
 
     /// Whether the body or text was malformed (as opposed to a bad id, reference or file).
     public var isMalformedInput: Bool { code == .malformedJSON || code == .invalidBody }
+
+    /// The ARM error code of a failed request or operation (`ResourceNotFound`, `UserError`, ...).
+    public var armCode: String? { armError?.code }
 
     public var description: String {
         if let location { return "\(location): \(message)" }
