@@ -96,7 +96,7 @@ public final class ARMClient: WorkspaceService {
 
     /// The configuration of the `HTTPClient`s this module creates: no redirects, a 10 s connect timeout.
     public static var httpConfiguration: HTTPClient.Configuration {
-        HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10)))
+        HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
     }
 
     /// The URL of `request`: a workspace-relative path joined onto `baseURL` and the workspace id, or an absolute
