@@ -130,7 +130,7 @@ public struct BlobUploader: Sendable {
     }
 
     /// `preferred`, grown in whole MiB when the file would otherwise need more than 50,000 blocks.
-    static func blockSize(for size: Int, preferred: Int) -> Int {
+    public static func blockSize(for size: Int, preferred: Int) -> Int {
         let needed = (size + maximumBlockCount - 1) / maximumBlockCount
         guard needed > preferred else { return max(1, preferred) }
         let mebibyte = 1 << 20

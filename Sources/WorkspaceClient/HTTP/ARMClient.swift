@@ -94,7 +94,8 @@ public final class ARMClient: WorkspaceService {
         if ownsHTTPClient { try await httpClient.shutdown() }
     }
 
-    /// The configuration of the `HTTPClient`s this module creates: no redirects, a 10 s connect timeout.
+    /// The configuration of the `HTTPClient`s this module creates: no redirects, a 5 s connect timeout (the pool
+    /// retries a refused connection until then).
     public static var httpConfiguration: HTTPClient.Configuration {
         HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
     }

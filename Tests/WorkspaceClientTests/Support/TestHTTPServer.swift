@@ -71,6 +71,7 @@ final class TestHTTPServer: Sendable {
     var requests: [RecordedRequest] { recorded.withLock { $0 } }
 
     /// Runs `body` with a server answering through `handler`, and stops the server afterwards.
+    @discardableResult
     static func run<Result: Sendable>(
         _ handler: @escaping Handler, _ body: (TestHTTPServer) async throws -> Result
     ) async throws -> Result {

@@ -65,3 +65,8 @@ func patternBytes(_ count: Int, seed: UInt8 = 7) -> [UInt8] {
 func closedPort() async throws -> Int {
     try await TestHTTPServer.run({ _ in .text(200, "") }) { $0.port }
 }
+
+/// Writes `bytes` to `path`.
+func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+}
