@@ -1,7 +1,9 @@
 public import Foundation
 
 /// A bearer token and when it expires. Its `description` never shows the token.
-public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The token itself: send it, never print it.
     public let token: String
     /// When the token stops being accepted.
@@ -18,6 +20,7 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDe
     }
 
     public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["expiresOn": expiresOn]) }
 
     /// The `exp` claim of a JWT, when `token` is one; `nil` for opaque tokens.
     public static func jwtExpiry(of token: String) -> Date? {

@@ -54,7 +54,9 @@ public struct AzureCLICredential: TokenCredential, CustomStringConvertible {
                 group.cancelAll()
                 guard let first else {
                     throw WorkspaceClientError.credentialUnavailable(
-                        name, "`\(executable)` did not answer within \(Int(timeout)) s")
+                        name,
+                        "`\(executable)` did not answer within \(timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)) s"
+                    )
                 }
                 return first
             }

@@ -70,3 +70,11 @@ func closedPort() async throws -> Int {
 func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
+
+/// Writes an executable shell script `name` into `directory` and returns its path.
+func makeScript(_ directory: String, _ name: String, _ body: String) throws -> String {
+    let path = directory + "/" + name
+    try writeFile(path, Array("#!/bin/sh\n\(body)\n".utf8))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    return path
+}
