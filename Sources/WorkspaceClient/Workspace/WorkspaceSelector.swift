@@ -9,14 +9,17 @@ public struct WorkspaceSelector: Sendable {
     public var environment: [String: String]
     /// Where relative directories and the `config.json` search start.
     public var workingDirectory: String
+    /// The last directory the `config.json` search looks in; `nil` searches up to the filesystem root.
+    public var configSearchLimit: String?
 
     /// The local workspace directory's default name.
     public static let defaultLocalDirectory = ".deploy"
 
     /// A selector.
-    public init(environment: [String: String], workingDirectory: String) {
+    public init(environment: [String: String], workingDirectory: String, configSearchLimit: String? = nil) {
         self.environment = environment
         self.workingDirectory = workingDirectory
+        self.configSearchLimit = configSearchLimit
     }
 
     /// The workspace for a command run with `--workspace flag` (or without, when `nil`).
@@ -129,7 +132,7 @@ public struct WorkspaceSelector: Sendable {
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 if let workspace = try Self.readConfig(path, strict: isOurs) { return (path, workspace) }
             }
-            guard directory != "/" else { return nil }
+            guard directory != "/", directory != configSearchLimit.map(standardized) else { return nil }
             directory = (directory as NSString).deletingLastPathComponent
             if directory.isEmpty { directory = "/" }
         }
