@@ -80,6 +80,30 @@ private final class CountingCredential: TokenCredential {
         #expect(credential.calls.withLock { $0 } == 1)
     }
 
+    @Test func aRejectedTokenIsRefreshedOnce() async throws {
+        let credential = CountingCredential()
+        try await TestHTTPServer.run({ request in
+            request.header("Authorization") == "Bearer token-1"
+                ? .json(401, #"{"error": {"code": "InvalidAuthenticationToken", "message": "expired"}}"#)
+                : .json(200, "{}")
+        }) { server in
+            let statuses = try await withTestClient(testConfiguration(server.url), credential: credential) { client in
+                var statuses: [Int] = []
+                for _ in 0..<2 {
+                    statuses.append(
+                        try await client.send(ARMRequest(method: "GET", path: "/x", apiVersion: "v")).status)
+                }
+                return statuses
+            }
+            #expect(statuses == [200, 200])
+            #expect(
+                server.requests.compactMap { $0.header("Authorization") } == [
+                    "Bearer token-1", "Bearer token-2", "Bearer token-2",
+                ])
+        }
+        #expect(credential.calls.withLock { $0 } == 2)
+    }
+
     @Test func retriesThrottlingAndServerErrorsHonouringRetryAfter() async throws {
         let sleeps = Recorder<Double>()
         let notices = Recorder<String>()

@@ -118,6 +118,31 @@ import WorkspaceClient
         }
     }
 
+    @Test func readsPropertiesAndMarksTheUploadCompleted() async throws {
+        let service = FakeBlobService()
+        try await withBlobService(service) { uploader, container, directory, server in
+            try writeFile(directory + "/train.py", Array("print(1)".utf8))
+            let url = container.appending(blobName: "src/train.py")
+            let before = try await uploader.properties(of: url)
+            #expect(before == nil)
+            _ = try await uploader.upload(file: directory + "/train.py", to: url, metadata: [("keep", "no")])
+            try await uploader.setMetadata(
+                [("upload_status", "completed"), ("name", "code-1"), ("version", "1")], on: url)
+            let after = try await uploader.properties(of: url)
+            #expect(
+                after
+                    == BlobProperties(
+                        contentLength: 8, metadata: ["upload_status": "completed", "name": "code-1", "version": "1"]))
+            #expect(
+                server.requests.map { "\($0.method) \($0.parameter("comp") ?? "")" } == [
+                    "HEAD ", "PUT ", "PUT metadata", "HEAD ",
+                ])
+            await #expect(throws: WorkspaceClientError.self) {
+                try await uploader.setMetadata([("a", "b")], on: container.appending(blobName: "missing"))
+            }
+        }
+    }
+
     @Test func blockIDsHaveAFixedWidthAndBlocksGrowForHugeFiles() {
         #expect(BlobUploader.blockID(0) == "YmxvY2stMDAwMDAw")
         #expect(BlobUploader.blockID(49_999) == "YmxvY2stMDQ5OTk5")

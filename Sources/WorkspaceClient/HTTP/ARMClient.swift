@@ -126,7 +126,7 @@ public final class ARMClient: WorkspaceService {
     }
 
     /// Sends an ARM request with a bearer token, the request and correlation ids and a JSON body, retrying
-    /// transient failures; returns the response whatever its status. A non-JSON error body is turned into an
+    /// transient failures (and a 401 once, with a fresh token); returns the response whatever its status. A non-JSON error body is turned into an
     /// ARM error whose code is `HttpStatus<status>` and whose message is the body's text.
     public func send(_ request: ARMRequest) async throws -> ARMResponse {
         let url = Self.url(for: request, baseURL: configuration.baseURL, workspace: workspace)
@@ -158,7 +158,12 @@ public final class ARMClient: WorkspaceService {
             if body != nil { headers.append(Header("Content-Type", "application/json")) }
             return Self.merging(request.headers, over: headers)
         }
-        let incoming = try await exchange.perform(outgoing)
+        var incoming = try await exchange.perform(outgoing)
+        if incoming.status == 401 {
+            // A cached token can be revoked or rotated before it expires: ask the credential once more.
+            await tokens.invalidate()
+            incoming = try await exchange.perform(outgoing)
+        }
         return try Self.armResponse(incoming, described: described)
     }
 

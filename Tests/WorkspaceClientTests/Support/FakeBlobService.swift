@@ -93,6 +93,13 @@ final class FakeBlobService: Sendable {
                 state.blobs[path] = Blob(bytes: bytes, headers: Self.properties(request))
                 return TestResponse(status: 201)
             }
+        case ("PUT", "metadata"):
+            guard exists else { return Self.error(404, "BlobNotFound", "The specified blob does not exist.") }
+            state.withLock { state in
+                let kept = state.blobs[path]!.headers.filter { !$0.key.hasPrefix("x-ms-meta-") }
+                state.blobs[path]!.headers = kept.merging(Self.properties(request)) { $1 }
+            }
+            return TestResponse(status: 200)
         default:
             return Self.error(400, "UnsupportedHttpVerb", request.method)
         }

@@ -4,57 +4,6 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// A request as the test server received it.
-struct RecordedRequest: Sendable {
-    var method: String
-    /// Path and query, as sent.
-    var uri: String
-    var headers: [Header]
-    var body: [UInt8]
-
-    var path: String { String(uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
-    var query: String {
-        let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count > 1 ? String(parts[1]) : ""
-    }
-    var text: String { String(decoding: body, as: UTF8.self) }
-
-    func header(_ name: String) -> String? { headers.value(name) }
-
-    /// The decoded value of a query parameter or form field.
-    func parameter(_ name: String, inBody: Bool = false) -> String? {
-        for item in (inBody ? text : query).split(separator: "&") {
-            let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if PercentEncoding.decode(String(pair[0]), plusIsSpace: true) == name {
-                return pair.count > 1 ? PercentEncoding.decode(String(pair[1]), plusIsSpace: true) : ""
-            }
-        }
-        return nil
-    }
-}
-
-/// What the test server answers.
-struct TestResponse: Sendable {
-    var status: Int
-    var headers: [Header] = []
-    var body: [UInt8] = []
-    /// Closes the connection instead of answering.
-    var dropConnection = false
-    /// Waits this long before answering, in seconds.
-    var delay: Double = 0
-
-    static func json(_ status: Int, _ text: String, headers: [Header] = []) -> TestResponse {
-        TestResponse(
-            status: status, headers: headers + [Header("Content-Type", "application/json")], body: Array(text.utf8))
-    }
-
-    static func text(_ status: Int, _ text: String, headers: [Header] = []) -> TestResponse {
-        TestResponse(status: status, headers: headers, body: Array(text.utf8))
-    }
-
-    static let drop = TestResponse(status: 0, dropConnection: true)
-}
-
 /// An HTTP/1.1 server on 127.0.0.1:0 that answers every request with a handler and records what it received.
 final class TestHTTPServer: Sendable {
     typealias Handler = @Sendable (RecordedRequest) async -> TestResponse

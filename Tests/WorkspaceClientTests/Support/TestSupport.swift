@@ -8,14 +8,6 @@ import WorkspaceClient
 let testWorkspace = WorkspaceID(subscription: "s", resourceGroup: "r", workspace: "w")
 let workspacePath = "/subscriptions/s/resourceGroups/r/providers/Microsoft.MachineLearningServices/workspaces/w"
 
-/// Collects values from concurrent code.
-final class Recorder<Value: Sendable>: Sendable {
-    private let storage = Mutex<[Value]>([])
-    func append(_ value: Value) { storage.withLock { $0.append(value) } }
-    var values: [Value] { storage.withLock { $0 } }
-    var count: Int { values.count }
-}
-
 /// A configuration for tests: the server's URL, no real waiting, fixed jitter, recorded sleeps.
 func testConfiguration(
     _ baseURL: String, sleeps: Recorder<Double>? = nil, retryPolicy: RetryPolicy = .standard
