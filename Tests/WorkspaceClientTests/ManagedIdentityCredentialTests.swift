@@ -61,11 +61,27 @@ import WorkspaceClient
         try await TestHTTPServer.run({ Self.imds($0) }) { server in
             await #expect(
                 throws: WorkspaceClientError.credentialUnavailable(
-                    "ManagedIdentityCredential", "no managed identity is available: Identity not found")
+                    "ManagedIdentityCredential", "no managed identity is available: invalid_request: Identity not found"
+                )
             ) {
                 try await withHTTP { http in
                     try await ManagedIdentityCredential(
                         endpoint: .imds(host: server.url), clientID: "unknown", cloud: .publicCloud,
+                        transport: testTransport(http)
+                    ).requestToken()
+                }
+            }
+        }
+        try await TestHTTPServer.run({ _ in .text(404, "<html>Not Found</html>") }) { otherCloud in
+            await #expect(
+                throws: WorkspaceClientError.credentialUnavailable(
+                    "ManagedIdentityCredential",
+                    "no managed identity is available: GET \(otherCloud.url)/metadata/identity/oauth2/token answered HTTP 404"
+                )
+            ) {
+                try await withHTTP { http in
+                    try await ManagedIdentityCredential(
+                        endpoint: .imds(host: otherCloud.url), clientID: nil, cloud: .publicCloud,
                         transport: testTransport(http)
                     ).requestToken()
                 }

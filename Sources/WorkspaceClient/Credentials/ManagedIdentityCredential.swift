@@ -1,8 +1,9 @@
 import AzureML
 
 /// A managed identity: the instance metadata service (IMDS) of a VM, scale set or container, or the
-/// `IDENTITY_ENDPOINT` / `IDENTITY_HEADER` endpoint of App Service and Functions. An endpoint that does not answer
-/// within the short deadline, or that says no identity is assigned, makes the credential unavailable.
+/// `IDENTITY_ENDPOINT` / `IDENTITY_HEADER` endpoint of App Service and Functions. Every failure makes the credential
+/// unavailable rather than refused: an endpoint that does not answer within the short deadline, one that says no
+/// identity is assigned, and whatever else answers at the metadata address (another cloud's metadata service).
 public struct ManagedIdentityCredential: TokenCredential, CustomStringConvertible {
     /// Where the identity's tokens come from.
     public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
@@ -74,12 +75,17 @@ public struct ManagedIdentityCredential: TokenCredential, CustomStringConvertibl
         } catch let error as WorkspaceClientError where error.kind == "transport" || error.isTimeout {
             throw WorkspaceClientError.credentialUnavailable(name, "no answer from \(endpoint) (\(error.message))")
         }
-        if reply.status == 400 {
-            let detail = reply.json?["error_description"]?.stringValue ?? "HTTP 400"
+        guard (200..<300).contains(reply.status) else {
+            // Whatever answers at the metadata address and refuses (no identity assigned, another cloud's metadata
+            // service) means that there is no managed identity here, so a chain moves on.
+            let detail = CredentialTransport.refusal(reply, source: name).message
             throw WorkspaceClientError.credentialUnavailable(name, "no managed identity is available: \(detail)")
         }
-        guard (200..<300).contains(reply.status) else { throw CredentialTransport.refusal(reply, source: name) }
-        return try transport.token(from: reply, source: name)
+        do {
+            return try transport.token(from: reply, source: name)
+        } catch {
+            throw WorkspaceClientError.credentialUnavailable(name, error.message)
+        }
     }
 
     public var description: String {

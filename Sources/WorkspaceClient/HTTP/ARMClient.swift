@@ -188,6 +188,7 @@ public final class ARMClient: WorkspaceService {
             body = .file(path: path, offset: offset, length: length)
         }
         let md5 = try await contentMD5(of: request)
+        let clientRequestID = UUID().uuidString.lowercased()
         let configuration = configuration
         let outgoing = RetryingExchange.Outgoing(
             method: request.method, url: request.url, described: described, body: body,
@@ -197,7 +198,7 @@ public final class ARMClient: WorkspaceService {
                 Header("User-Agent", configuration.userAgent),
                 Header("x-ms-version", configuration.storageVersion),
                 Header("x-ms-date", RetryAfter.httpDate(configuration.now())),
-                Header("x-ms-client-request-id", UUID().uuidString.lowercased()),
+                Header("x-ms-client-request-id", clientRequestID),
             ]
             if let md5 { headers.append(Header("Content-MD5", md5)) }
             headers = Self.merging(request.headers, over: headers)
