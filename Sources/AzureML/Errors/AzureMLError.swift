@@ -1,7 +1,8 @@
 public import DeployYAML
 
 /// Every error the `AzureML` module throws: malformed JSON, bodies that do not match the wire model, bad ids and
-/// references, unreadable files, ignore files with invalid patterns.
+/// references, unreadable files, ignore files with invalid patterns, and ARM requests or asynchronous operations
+/// that failed.
 public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case malformedJSON
@@ -10,6 +11,8 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidReference
         case io
         case invalidIgnorePattern
+        case requestFailed
+        case operationFailed
     }
 
     private let code: Code
@@ -20,12 +23,21 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The problem at its place in a manifest, for errors about a manifest value (a reference that cannot be
     /// understood, say); `nil` otherwise.
     public let diagnostic: Diagnostic?
+    /// The HTTP status of a failed ARM request.
+    public let httpStatus: Int?
+    /// The ARM error of a failed request or operation, as the server sent it.
+    public let armError: ARMErrorDetail?
 
-    private init(_ code: Code, _ message: String, location: String?, diagnostic: Diagnostic? = nil) {
+    private init(
+        _ code: Code, _ message: String, location: String?, diagnostic: Diagnostic? = nil, httpStatus: Int? = nil,
+        armError: ARMErrorDetail? = nil
+    ) {
         self.code = code
         self.message = message
         self.location = location
         self.diagnostic = diagnostic
+        self.httpStatus = httpStatus
+        self.armError = armError
     }
 
     /// JSON text that does not parse; `offset` is the byte where parsing stopped.
@@ -66,12 +78,28 @@ public struct AzureMLError: Error, Sendable, Hashable, CustomStringConvertible {
         AzureMLError(.invalidIgnorePattern, message, location: location)
     }
 
+    /// An ARM request that the server answered with an error status; `request` is `METHOD path` (without query).
+    public static func requestFailed(_ request: String, status: Int, error: ARMErrorDetail) -> AzureMLError {
+        AzureMLError(
+            .requestFailed, "HTTP \(status) \(error)", location: request, httpStatus: status, armError: error)
+    }
+
+    /// An asynchronous operation that ended `Failed` or `Canceled`, or was still running when polling gave up;
+    /// `request` is `METHOD path` of the request that started it.
+    public static func operationFailed(_ request: String, _ message: String, error: ARMErrorDetail?) -> AzureMLError {
+        let text = error.map { "\(message): \($0)" } ?? message
+        return AzureMLError(.operationFailed, text, location: request, armError: error)
+    }
+
     /// A stable name for the kind of error: `malformedJSON`, `invalidBody`, `invalidID`, `invalidReference`, `io`,
-    /// `invalidIgnorePattern`.
+    /// `invalidIgnorePattern`, `requestFailed`, `operationFailed`.
     public var kind: String { code.rawValue }
 
     /// Whether the body or text was malformed (as opposed to a bad id, reference or file).
     public var isMalformedInput: Bool { code == .malformedJSON || code == .invalidBody }
+
+    /// The ARM error code of a failed request or operation (`ResourceNotFound`, `UserError`, ...).
+    public var armCode: String? { armError?.code }
 
     public var description: String {
         if let location { return "\(location): \(message)" }
