@@ -124,3 +124,12 @@ import Testing
         #expect(ISODuration.seconds(text) == nil)
     }
 }
+
+@Suite struct DatastoreSecretsTests {
+    @Test func neverPrintsTheSecret() {
+        let secrets = DatastoreSecrets(secretsType: "AccountKey", key: "c2VjcmV0LWtleQ==")
+        #expect("\(secrets)" == "DatastoreSecrets(AccountKey, <redacted>)")
+        #expect(String(reflecting: secrets) == "DatastoreSecrets(AccountKey, <redacted>)")
+        #expect(!"\(secrets)".contains("c2VjcmV0"))
+    }
+}

@@ -61,8 +61,9 @@ public struct DatastoreProperties: Sendable, Hashable {
     }
 }
 
-/// The answer of `POST .../datastores/{name}/listSecrets`: a SAS token or an account key.
-public struct DatastoreSecrets: Sendable, Hashable {
+/// The answer of `POST .../datastores/{name}/listSecrets`: a SAS token or an account key. Printing it never shows
+/// the secret.
+public struct DatastoreSecrets: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// `Sas` or `AccountKey`.
     public var secretsType: String
     /// The SAS token (without `?`), for `Sas`.
@@ -93,6 +94,12 @@ public struct DatastoreSecrets: Sendable, Hashable {
         writer.set("key", key)
         return writer.json
     }
+
+    public var description: String {
+        "DatastoreSecrets(\(secretsType), \(sasToken == nil && key == nil ? "empty" : "<redacted>"))"
+    }
+
+    public var debugDescription: String { description }
 
     /// The body the SDK sends to `listSecrets`.
     public static let requestBody: JSONValue = ["expirableSecret": true, "expireAfterHours": 1]
