@@ -695,11 +695,15 @@ extension MLflowRoutesTests {
             #expect(second.json["next_page_token"] == nil)
             #expect(try await client.post("logged-models/search", ["experiment_ids": ["0"]]).json == [:])
             let filtered = try await client.post(
-                "logged-models/search", ["experiment_ids": ["1"], "filter": "name = 'a'"])
-            #expect(filtered.status == 400)
+                "logged-models/search", ["experiment_ids": ["1"], "filter": "name = 'a' AND source_run_id != 'x'"])
+            #expect(filtered.json["models"]?.arrayValue?.map { $0["info"]?["model_id"]?.stringValue } == [ids[0]])
+            let ordered = try await client.post(
+                "logged-models/search", ["experiment_ids": ["1"], "order_by": [["field_name": "name"]]])
+            #expect(ordered.status == 400)
             #expect(
-                filtered.mlflowMessage
-                    == "The local workspace searches logged models by experiment only; 'filter' is not supported.")
+                ordered.mlflowMessage
+                    == "The local workspace searches logged models by experiment and filter only; 'order_by' is not "
+                    + "supported.")
             let failed = try await client.send(
                 .PATCH, "logged-models/\(ids[0])", ["model_id": .string(ids[0]), "status": 3])
             #expect(failed.json["model"]?["info"]?["status"] == "LOGGED_MODEL_UPLOAD_FAILED")

@@ -45,19 +45,20 @@ extension MLflowRoutes {
         return Self.ok(["model": MLflowJSON.loggedModel(try await store.finalizeLoggedModel(id: id, status: status))])
     }
 
-    /// Searches by experiment only: a `filter`, `datasets` or `order_by` is refused rather than ignored.
+    /// Searches by experiment and `MLflowLoggedModelFilter`; `datasets` or `order_by` are refused rather than
+    /// ignored.
     @Sendable func searchLoggedModels(_ request: Request, context: WorkspaceRequestContext) async throws -> Response {
         let caller = try Self.caller(context)
         let fields = try await MLflowFields.body(request, context: context)
-        for unsupported in ["filter", "datasets", "order_by"] {
+        for unsupported in ["datasets", "order_by"] {
             let value = fields.object[unsupported]
-            let isEmpty =
-                value == nil || value?.isNull == true || value?.stringValue == "" || value?.arrayValue?.isEmpty == true
-            guard isEmpty else {
+            guard value == nil || value?.isNull == true || value?.arrayValue?.isEmpty == true else {
                 throw MLflowError.invalid(
-                    "The local workspace searches logged models by experiment only; '\(unsupported)' is not supported.")
+                    "The local workspace searches logged models by experiment and filter only; '\(unsupported)' is "
+                        + "not supported.")
             }
         }
+        let filter = try MLflowLoggedModelFilter(parsing: try fields.string("filter") ?? "")
         var experimentIDs: [Int64] = []
         for text in try fields.strings("experiment_ids") {
             guard let id = Int64(text) else { throw MLflowError.experimentNotFound(id: text) }
@@ -77,7 +78,8 @@ extension MLflowRoutes {
             offset = value
         }
         let page = try await store.searchLoggedModels(
-            experimentIDs: experimentIDs, visibleTo: caller.tokenRunID, limit: min(limit, 10_000), offset: offset)
+            experimentIDs: experimentIDs, filter: filter, visibleTo: caller.tokenRunID, limit: min(limit, 10_000),
+            offset: offset)
         var body = JSONObject()
         if !page.models.isEmpty { body["models"] = .array(page.models.map(MLflowJSON.loggedModel)) }
         if let next = page.nextOffset { body["next_page_token"] = .string(String(next)) }

@@ -70,13 +70,17 @@ extension MLflowStore {
         }
     }
 
-    /// The logged models of the experiments, newest first, from `offset`, at most `limit`, with the offset of the
-    /// next page when more follow. `visibleTo`: only the models a run token may see.
-    func searchLoggedModels(experimentIDs: [Int64], visibleTo runID: String?, limit: Int, offset: Int) async throws
-        -> (models: [MLflowLoggedModelDetails], nextOffset: Int?)
-    {
+    /// The logged models of the experiments that pass the filter, newest first, from `offset`, at most `limit`,
+    /// with the offset of the next page when more follow. `visibleTo`: only the models a run token may see.
+    func searchLoggedModels(
+        experimentIDs: [Int64], filter: MLflowLoggedModelFilter = MLflowLoggedModelFilter(), visibleTo runID: String?,
+        limit: Int, offset: Int
+    ) async throws -> (models: [MLflowLoggedModelDetails], nextOffset: Int?) {
         try await database.read { db in
             var request = MLflowLoggedModelRecord.filter(experimentIDs.contains(Column("experimentID")))
+            if let (condition, arguments) = filter.sql {
+                request = request.filter(sql: condition, arguments: StatementArguments(arguments))
+            }
             if let runID {
                 request = request.filter(Column("tokenRunID") == runID || Column("sourceRunID") == runID)
             }
