@@ -181,7 +181,7 @@ extension MLflowStore {
         }
     }
 
-    /// The points logged with a logged model, latest first per key as `latestMetrics`, in key order.
+    /// The points logged with a logged model's id, by key, step and timestamp.
     static func modelMetrics(modelID: String, in db: Database) throws -> [MLflowMetricRecord] {
         try MLflowMetricRecord.filter(Column("modelID") == modelID)
             .order(Column("key"), Column("step"), Column("timestamp"), Column("id")).fetchAll(db)

@@ -224,9 +224,6 @@ public final class MLflowStore: Sendable {
             guard let number = Int64(experimentID),
                 let experiment = try MLflowExperimentRecord.fetchOne(db, key: number)
             else { throw MLflowError.experimentNotFound(id: experimentID) }
-            guard experiment.lifecycleStage == "active" else {
-                throw MLflowError.invalid("The experiment \(experimentID) must be in the 'active' state.")
-            }
             return try Self.insertRun(
                 id: RandomToken.hex(RandomToken.bytes(16)), experimentID: experiment.id, name: name, userID: userID,
                 startTime: startTime ?? Self.milliseconds(), tags: tags, tokenRunID: tokenRunID, in: db)

@@ -25,7 +25,10 @@ result = {"mlflow_version": mlflow.__version__}
 def autolog():
     try:
         import lightgbm as lgb
+        import matplotlib  # noqa: F401 (autologging plots feature importance)
+        import mlflow.lightgbm  # needs pandas
         import numpy as np
+        import sklearn  # noqa: F401 (mlflow.lightgbm.autolog also patches the sklearn API)
     except ImportError as error:
         result["autolog"] = f"skipped: {error}"
         return
