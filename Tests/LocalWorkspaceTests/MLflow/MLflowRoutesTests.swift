@@ -228,9 +228,8 @@ import Testing
             #expect(summary.latest.value == 0.1451 && summary.latest.step == 15)
             #expect(summary.minimum == 0.1451 && summary.maximum == 0.9307 && summary.count == 16)
             #expect(try await store.params(runID: runID).count == 12)
-            var iterator = events.makeAsyncIterator()
-            var received: [MLflowMetricEvent] = []
-            for _ in 0..<16 { received.append(try #require(await iterator.next())) }
+            store.metricEvents.finish()
+            let received = await MLflowStoreTests.collect(events)
             #expect(received.map(\.step) == Array(0...15))
             #expect(received.last?.value == 0.1451)
 
