@@ -51,7 +51,7 @@ import Testing
         -> (status: Int32, output: String)
     {
         let outputPath = NSTemporaryDirectory() + "deploy-mlflow-client-" + UUID().uuidString + ".log"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         let process = Process()
