@@ -22,7 +22,7 @@ extension PlanRun {
     /// Names, reads and decides every job.
     func decideJobs() async {
         var pending: [PendingJob] = []
-        for node in graph.nodes where node.key.kind == .job {
+        for node in graph.nodes where node.key.kind == .job && !brokenNodes.contains(node.key) {
             let missing = node.resource.body.placeholders.filter { !$0.isResolvedAtApply && values[$0] == nil }
             if !missing.isEmpty {
                 // Reported already (a dangling reference, a failed lookup), or reported by `prepare`.

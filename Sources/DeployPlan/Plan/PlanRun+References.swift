@@ -7,6 +7,8 @@ extension PlanRun {
     /// Resolves `node`'s references: the addresses it depends on and the `@latest` references it pins. Sets the
     /// `latestVersion` values its body needs.
     func resolveLinks(_ node: DesiredGraph.Node) -> (dependsOn: [String], pins: [PinnedReference]) {
+        let errorCount = errors.count
+        defer { if errors.count > errorCount { brokenNodes.insert(node.key) } }
         var dependsOn: [String] = []
         var pins: [PinnedReference] = []
         for link in node.links {

@@ -24,6 +24,8 @@ final class PlanRun {
     var linkResults: [NodeKey: (dependsOn: [String], pins: [PinnedReference])] = [:]
     /// Placeholders whose value could not be found, with an error already reported.
     var unresolvable: Set<Placeholder> = []
+    /// Nodes with a reference that names nothing, or that could not be read: they get no change.
+    var brokenNodes: Set<NodeKey> = []
     var errors: [Diagnostic] = []
     var warnings: [Diagnostic] = []
 
@@ -46,12 +48,16 @@ final class PlanRun {
             linkResults[node.key] = resolveLinks(node)
         }
         await decideJobs()
+        let ordered = orderedChanges
+        let positions = Dictionary(
+            ordered.enumerated().map { ($0.element.address, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for key in nodeChanges.keys {
             let (dependsOn, pins) = linkResults[key] ?? ([], [])
             guard var change = nodeChanges[key], let node = graph.node(key) else { continue }
-            var addresses = node.dependencies.compactMap { nodeChanges[$0]?.address }
-            for address in dependsOn where !addresses.contains(address) { addresses.append(address) }
-            change.dependsOn = addresses.filter { $0 != change.address }
+            let addresses = Set(node.dependencies.compactMap { nodeChanges[$0]?.address } + dependsOn)
+            change.dependsOn = addresses.filter { $0 != change.address }.sorted {
+                (positions[$0] ?? .max, $0) < (positions[$1] ?? .max, $1)
+            }
             change.pins = pins
             nodeChanges[key] = change
         }

@@ -54,9 +54,19 @@ public struct StateReader: Sendable {
                 return .found(resource)
             }
         } catch let error as AzureMLError {
+            // A list below a container that does not exist (the models of a workspace that has none) is empty.
+            if read.shape == .list, error.httpStatus == 404, !Self.parentMissingCodes.contains(error.armCode ?? "") {
+                return .list([])
+            }
             return .failed(error.description)
         } catch {
             return .failed("\(error)")
         }
     }
+
+    /// Codes of a 404 about the workspace's parents rather than the resource asked for.
+    static let parentMissingCodes: Set<String> = [
+        "ParentResourceNotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "WorkspaceNotFound",
+        "InvalidSubscriptionId",
+    ]
 }
