@@ -109,8 +109,10 @@ import Testing
             let folder = try harness.copyFixture("crossref")
             try await harness.applyDirectly(try await harness.plan([folder]))
             let path = "/environments/lightgbm-env/versions/1"
-            var properties = try #require(try await harness.client.getResource(path, apiVersion: APIVersion.environments))
-                .properties
+            var properties = try #require(
+                try await harness.client.getResource(path, apiVersion: APIVersion.environments)
+            )
+            .properties
             properties["tags"] = ["team": "research", "owner": "someone"]
             properties["provisioningState"] = nil
             try await harness.put(path, apiVersion: APIVersion.environments, ["properties": .object(properties)])
@@ -153,7 +155,8 @@ import Testing
                 change.differences == [
                     FieldDifference(
                         path: "condaFile",
-                        before: "channels:\n- conda-forge\ndependencies:\n- python=3.11\n- pip:\n  - lightgbm\nname: lightgbm\n",
+                        before:
+                            "channels:\n- conda-forge\ndependencies:\n- python=3.11\n- pip:\n  - lightgbm\nname: lightgbm\n",
                         after: "dependencies:\n- python=3.12\nname: lightgbm\n", isCreateOnly: true)
                 ])
             #expect(
@@ -170,12 +173,12 @@ import Testing
         try await PlanHarness.with { harness in
             try harness.write([
                 "env.yml": """
-                    name: made-elsewhere
-                    version: 3
-                    image: python:3.11
-                    os_type: linux
-                    description: an image
-                    """
+                name: made-elsewhere
+                version: 3
+                image: python:3.11
+                os_type: linux
+                description: an image
+                """
             ])
             // As the SDK sends it, with the service's capitalisation of osType and its own additions.
             try await harness.put(
@@ -217,7 +220,8 @@ import Testing
             #expect(job.action == .create)
             #expect(job.address != Self.job)
             #expect(job.pins.map(\.resolved) == ["data.iris:2"])
-            #expect(job.body?.json["properties"]?["inputs"]?["iris"]?["uri"] == .string("\(Self.ws)/data/iris/versions/2"))
+            #expect(
+                job.body?.json["properties"]?["inputs"]?["iris"]?["uri"] == .string("\(Self.ws)/data/iris/versions/2"))
             #expect(
                 Self.actions(plan) == [
                     "= compute.cpu-cluster", "= environment.lightgbm-env:1", "+ data.iris:2", "= \(Self.code)",
@@ -241,13 +245,13 @@ import Testing
             }
             try harness.write([
                 "job.yml": """
-                    name: uses-latest
-                    command: echo ${{inputs.d}}
-                    environment: azureml:shared@latest
-                    inputs:
-                      d: {type: uri_file, path: azureml:external@latest}
-                      again: {type: uri_file, path: azureml:external:3}
-                    """
+                name: uses-latest
+                command: echo ${{inputs.d}}
+                environment: azureml:shared@latest
+                inputs:
+                  d: {type: uri_file, path: azureml:external@latest}
+                  again: {type: uri_file, path: azureml:external:3}
+                """
             ])
             let plan = try await harness.plan([harness.path("job.yml")])
             #expect(plan.errors.isEmpty, "\(plan.errors.map(\.rendered))")
@@ -259,9 +263,10 @@ import Testing
             #expect(read.body == nil)
             let job = try #require(plan.change("job.uses-latest"))
             #expect(job.dependsOn == ["environment.shared:a", "data.external:3"])
-            #expect(job.pins.map { "\($0.reference) → \($0.resolved)" } == [
-                "azureml:shared@latest → environment.shared:a", "azureml:external@latest → data.external:3",
-            ])
+            #expect(
+                job.pins.map { "\($0.reference) → \($0.resolved)" } == [
+                    "azureml:shared@latest → environment.shared:a", "azureml:external@latest → data.external:3",
+                ])
             let properties = try #require(job.body?.json["properties"])
             #expect(properties["environmentId"] == .string("\(Self.ws)/environments/shared/versions/a"))
             #expect(properties["inputs"]?["d"]?["uri"] == .string("\(Self.ws)/data/external/versions/3"))
@@ -289,7 +294,9 @@ import Testing
                 ])
             #expect(plan.changes.isEmpty)
             #expect(
-                harness.service.requests.sorted() == ["GET /environments/missing-env/versions/1", "GET /jobs/dangling-job"])
+                harness.service.requests.sorted() == [
+                    "GET /environments/missing-env/versions/1", "GET /jobs/dangling-job",
+                ])
             #expect(harness.service.writes.isEmpty)
         }
     }
@@ -298,13 +305,13 @@ import Testing
         try await PlanHarness.with { harness in
             try harness.write([
                 "job.yml": """
-                    command: echo
-                    environment: azureml:AzureML-lightgbm-3.3@latest
-                    compute: azureml:gpu-cluster
-                    inputs:
-                      d: {type: uri_folder, path: azureml:nothing@latest}
-                      m: {type: mlflow_model, path: azureml:model@latest}
-                    """
+                command: echo
+                environment: azureml:AzureML-lightgbm-3.3@latest
+                compute: azureml:gpu-cluster
+                inputs:
+                  d: {type: uri_folder, path: azureml:nothing@latest}
+                  m: {type: mlflow_model, path: azureml:model@latest}
+                """
             ])
             let plan = try await harness.plan([harness.path("job.yml")])
             #expect(
@@ -326,14 +333,14 @@ import Testing
         try await PlanHarness.with { harness in
             try harness.write([
                 "job.yml": """
-                    name: passthrough
-                    command: echo
-                    environment: azureml://registries/azureml/environments/sklearn-1.5/labels/latest
-                    compute: serverless
-                    inputs:
-                      d: {type: uri_file, path: https://example.com/iris.csv}
-                      r: {type: uri_folder, path: azureml://registries/azureml/data/iris/versions/1}
-                    """
+                name: passthrough
+                command: echo
+                environment: azureml://registries/azureml/environments/sklearn-1.5/labels/latest
+                compute: serverless
+                inputs:
+                  d: {type: uri_file, path: https://example.com/iris.csv}
+                  r: {type: uri_folder, path: azureml://registries/azureml/data/iris/versions/1}
+                """
             ])
             let plan = try await harness.plan([harness.path("job.yml")])
             #expect(plan.errors.isEmpty)
@@ -355,7 +362,10 @@ import Testing
             let plan = try await harness.plan([harness.path("job.yml")])
             #expect(Self.actions(plan) == ["! job.fixed"])
             let change = plan.changes[0]
-            #expect(change.differences == [FieldDifference(path: "command", before: "echo one", after: "echo two", isCreateOnly: true)])
+            #expect(
+                change.differences == [
+                    FieldDifference(path: "command", before: "echo one", after: "echo two", isCreateOnly: true)
+                ])
             #expect(change.status == "NotStarted")
             #expect(
                 change.advice
@@ -380,9 +390,11 @@ import Testing
             try await harness.applyDirectly(plan)
             let third = try await harness.plan([folder], rerun: true)
             #expect(third.changes.last?.address == "\(Self.job)-r3")
-            #expect(harness.service.requests.suffix(3) == [
-                "GET /jobs/crossref-74a6dddfed", "GET /jobs/crossref-74a6dddfed-r2", "GET /jobs/crossref-74a6dddfed-r3",
-            ])
+            #expect(
+                harness.service.requests.suffix(3) == [
+                    "GET /jobs/crossref-74a6dddfed", "GET /jobs/crossref-74a6dddfed-r2",
+                    "GET /jobs/crossref-74a6dddfed-r3",
+                ])
             #expect(try await harness.plan([folder]).hasChanges == false)
         }
     }
@@ -407,7 +419,8 @@ import Testing
             #expect(code.action == .noOp)
             #expect(code.reason == "the snapshot is already registered (content hash dce9e5fa5602)")
             #expect(
-                plan.changes.last?.body?.json["properties"]?["codeId"] == .string("\(Self.ws)/codes/0b7c2c4e-sdk/versions/7"))
+                plan.changes.last?.body?.json["properties"]?["codeId"]
+                    == .string("\(Self.ws)/codes/0b7c2c4e-sdk/versions/7"))
             #expect(plan.changes.last?.dependsOn.contains("code.0b7c2c4e-sdk:7") == true)
         }
     }
@@ -425,7 +438,8 @@ import Testing
                     "`azureml://jobs/producer/outputs/model/paths/m/` names job producer, which neither the manifests "
                         + "nor the workspace define"
                 ])
-            try harness.write(["producer.yml": "name: producer\ncommand: echo\nenvironment: azureml:AzureML-x@latest\n"])
+            try harness.write(["producer.yml": "name: producer\ncommand: echo\nenvironment: azureml:AzureML-x@latest\n"]
+            )
             try await harness.applyDirectly(try await harness.plan([harness.path("producer.yml")]))
             let plan = try await harness.plan([harness.path("b.yml"), harness.path("a.yml")])
             #expect(Self.actions(plan) == ["<= job.producer", "+ job.a", "+ job.b"])
@@ -439,12 +453,12 @@ import Testing
             try harness.write([
                 "data.yml": "name: fresh\npath: https://example.com/x.csv\ntype: uri_file\n",
                 "job.yml": """
-                    name: uses-fresh
-                    command: echo
-                    environment: azureml:AzureML-x@latest
-                    inputs:
-                      d: {type: uri_file, path: azureml:fresh:1}
-                    """,
+                name: uses-fresh
+                command: echo
+                environment: azureml:AzureML-x@latest
+                inputs:
+                  d: {type: uri_file, path: azureml:fresh:1}
+                """,
             ])
             let plan = try await harness.plan([harness.path("job.yml"), harness.path("data.yml")])
             #expect(plan.errors.isEmpty, "\(plan.errors.map(\.rendered))")
@@ -471,7 +485,8 @@ import Testing
                     """
                 ])
             try harness.write([
-                "one.yml": "name: e\nversion: 1\nimage: python:3.11\n", "two.yml": "name: e\nversion: 1\nimage: python:3.12\n",
+                "one.yml": "name: e\nversion: 1\nimage: python:3.11\n",
+                "two.yml": "name: e\nversion: 1\nimage: python:3.12\n",
             ])
             let duplicate = try await harness.plan([harness.path("one.yml"), harness.path("two.yml")])
             #expect(

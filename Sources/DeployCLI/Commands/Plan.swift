@@ -93,13 +93,19 @@ extension DeployCommand {
             let environment = ProcessInfo.processInfo.environment
             let outcome = await execute(
                 environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
-                colors: isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty)
+                colors: Self.usesColors(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
             if !outcome.standardError.isEmpty {
                 var standardError = StandardError()
                 print(outcome.standardError, terminator: "", to: &standardError)
             }
             if !outcome.standardOutput.isEmpty { print(outcome.standardOutput, terminator: "") }
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        }
+
+        /// Whether the text form is coloured: only on a terminal, and never when `NO_COLOR` is set to anything
+        /// (https://no-color.org).
+        public static func usesColors(isTerminal: Bool, environment: [String: String]) -> Bool {
+            isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
         }
 
         /// What a run prints on each stream and its exit status. `runGit` runs git for the git properties and the

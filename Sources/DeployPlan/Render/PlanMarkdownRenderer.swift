@@ -37,7 +37,7 @@ public struct PlanMarkdownRenderer: Sendable {
 
     private func section(_ change: PlannedChange) -> [String] {
         var lines = [
-            "<details><summary><code>\(change.action.symbol) \(html(change.address))</code> "
+            "<details><summary><code>\(html(change.action.symbol)) \(html(change.address))</code> "
                 + "\(change.action.rawValue)</summary>",
             "",
             "\(escape(change.reason)), from `\(change.source)`.",

@@ -85,19 +85,22 @@ final class PlanHarness: Sendable {
     }
 
     /// The translation of the manifests at `paths`, which must load and translate without errors.
-    func translate(_ paths: [String], overrides: [ManifestOverride] = []) throws -> (
-        manifests: [DesiredManifest], loaded: [LoadedManifest]
-    ) {
-        let set = ManifestLoader(overrides: overrides).load(paths: paths)
+    func translate(_ paths: [String]) throws -> (manifests: [DesiredManifest], loaded: [LoadedManifest]) {
+        try Self.translate(paths)
+    }
+
+    /// The translation of the manifests at `paths` for the local workspace, in kind order, which must load and
+    /// translate without errors.
+    static func translate(_ paths: [String]) throws -> (manifests: [DesiredManifest], loaded: [LoadedManifest]) {
+        let set = ManifestLoader().load(paths: paths)
         let problems = (set.diagnostics + set.manifests.flatMap(\.diagnostics)).filter { $0.severity == .error }
         #expect(problems.isEmpty, "\(problems.map(\.rendered))")
         let translator = ManifestTranslator(
             options: TranslationOptions(workspace: .local, workingDirectoryName: "project"))
         let order: [ManifestKind] = [.compute, .environment, .data, .code, .command, .sweep]
         let sorted = set.manifests.enumerated().sorted { a, b in
-            let (x, y) = (
-                order.firstIndex(of: a.element.kind ?? .command)!, order.firstIndex(of: b.element.kind ?? .command)!
-            )
+            let x = order.firstIndex(of: a.element.kind ?? .command)!
+            let y = order.firstIndex(of: b.element.kind ?? .command)!
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         let desired = sorted.compactMap { translator.translate($0) }
