@@ -50,6 +50,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "DeployPlan",
+            dependencies: ["AzureML", "DeployManifest", "DeployYAML"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "LocalWorkspace",
             dependencies: [
                 "AzureML",
@@ -99,8 +104,11 @@ let package = Package(
                 "DeployYAML",
                 "DeployManifest",
                 "AzureML",
+                "DeployPlan",
                 "LocalWorkspace",
+                "WorkspaceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),
@@ -130,6 +138,12 @@ let package = Package(
             name: "MLflowBench",
             dependencies: ["LocalWorkspace"],
             path: "Benchmarks/MLflowBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "PlanBench",
+            dependencies: ["DeployPlan", "AzureML", "DeployManifest", "DeployYAML", "LocalWorkspace", "WorkspaceClient"],
+            path: "Benchmarks/PlanBench",
             swiftSettings: strict
         ),
         .executableTarget(
@@ -165,12 +179,28 @@ let package = Package(
             swiftSettings: strictTests
         ),
         .testTarget(
+            name: "DeployPlanTests",
+            dependencies: [
+                "DeployPlan",
+                "AzureML",
+                "DeployManifest",
+                "DeployYAML",
+                "LocalWorkspace",
+                "WorkspaceClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .testTarget(
             name: "DeployCLITests",
             dependencies: [
                 "DeployCLI",
                 "deploy",
                 "AzureML",
+                "DeployPlan",
                 "LocalWorkspace",
+                "WorkspaceClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,11 +11,11 @@ public struct DeployCommand: AsyncParsableCommand {
         abstract: "Plan and apply Azure Machine Learning job and sweep manifests.",
         discussion: """
             deploy reads Azure ML v2 CLI manifests (jobs, sweeps, environments, data and code assets) and \
-            reports every problem as path:line:column diagnostics. Planning and applying manifests to a workspace \
-            come with later versions.
+            reports every problem as path:line:column diagnostics. `deploy plan` shows what applying them to a \
+            workspace would do; applying comes with a later version.
             """,
         version: version,
-        subcommands: [Validate.self, Render.self, Serve.self]
+        subcommands: [Validate.self, Render.self, Plan.self, Serve.self]
     )
 
     /// Parsing only; `deploy` alone prints the help.

@@ -390,6 +390,13 @@ import Testing
         #expect(inputs["m"]?["uri"] == .string("\(ws)/models/model/versions/4"))
         #expect(inputs["j"]?["uri"] == "azureml://jobs/j1/outputs/o/paths/x/")
         #expect(
+            job.references.map(\.target) == [
+                .asset(try AssetReference(parsing: "azureml:e:1", role: .environment)),
+                .asset(try AssetReference(parsing: "azureml:iris@latest", role: .input(.uriFolder))),
+                .asset(try AssetReference(parsing: "azureml:model:4", role: .input(.mlflowModel))),
+                .asset(try AssetReference(parsing: "azureml://jobs/j1/outputs/o/paths/x/", role: .input(.uriFolder))),
+            ])
+        #expect(
             job.resolved([.latestVersion(kind: .data, name: "iris"): "3"]).body["properties"]?["inputs"]?["d"]?["uri"]
                 == .string("\(ws)/data/iris/versions/3"))
     }

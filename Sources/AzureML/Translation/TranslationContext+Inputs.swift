@@ -72,7 +72,8 @@ extension TranslationContext {
                 .text(kind.containerID(name: assetName, in: workspace) + "/versions/"),
                 .placeholder(.latestVersion(kind: kind, name: assetName)),
             ])
-        case .version, .armID:
+        case .version, .armID, .jobOutput:
+            // A job output names the job that produces it: a plan orders or checks it like any other reference.
             bindings.references.append(
                 WorkspaceReference(target: .asset(reference), source: SourceLocation(path.node)))
             uri = TemplateString(stringLiteral: reference.wireValue(in: workspace) ?? reference.written)

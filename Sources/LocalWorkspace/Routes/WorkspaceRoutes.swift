@@ -12,12 +12,24 @@ struct WorkspaceRoutes: Sendable {
 
     func register(on router: Router<WorkspaceRequestContext>) {
         let workspace = router.group(RouterPath(Self.path)).add(middleware: WorkspaceCheckMiddleware())
+        workspace.get(use: getWorkspace)
         for kind in [ResourceKind.environment, .data, .code] {
             AssetRoutes(kind: kind, services: services).register(on: workspace)
         }
         DatastoreRoutes(services: services).register(on: workspace)
         ComputeRoutes(services: services).register(on: workspace)
         JobRoutes(services: services).register(on: workspace)
+    }
+
+    /// The workspace itself, as ARM reports a tracked resource: its id, name, type and location (what a plan reads
+    /// to place a compute cluster whose manifest names no location).
+    @Sendable func getWorkspace(_ request: Request, context: WorkspaceRequestContext) async throws -> Response {
+        let workspace = LocalWorkspaceServer.workspace
+        let resource = ARMResource(
+            id: workspace.armID, name: workspace.workspace, type: "Microsoft.MachineLearningServices/workspaces",
+            properties: ["friendlyName": .string(workspace.workspace), "provisioningState": "Succeeded"],
+            location: LocalWorkspaceServer.location)
+        return JSONResponse.make(status: .ok, json: resource.json)
     }
 }
 

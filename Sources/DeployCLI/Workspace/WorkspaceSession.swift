@@ -1,0 +1,77 @@
+import AsyncHTTPClient
+import AzureML
+import DeployPlan
+import LocalWorkspace
+import WorkspaceClient
+
+/// The workspace a command works on, connected for the duration of the command: the selection and why it was made
+/// (`--workspace`, environment variables, `config.json`, or the local default), a client, and the local workspace
+/// server this process started when no `deploy serve` was running for a local workspace. `plan`, `apply` and
+/// `jobs` open one with `with(...)`, which shuts everything down afterwards.
+struct WorkspaceSession {
+    /// The workspace chosen, and why.
+    let selection: WorkspaceSelection
+    /// The client every request goes through.
+    let client: ARMClient
+    /// Why this workspace, including how it is reached (`deploy serve` at a URL, or a server started in-process).
+    let reason: String
+
+    /// The workspace as a plan reports it.
+    var planWorkspace: PlanWorkspace {
+        PlanWorkspace(id: client.workspace, target: selection.target.description, reason: reason)
+    }
+
+    /// The workspace a selection names, before connecting (the local workspace's id for local directories).
+    static func workspaceID(of selection: WorkspaceSelection) -> WorkspaceID {
+        switch selection.target {
+        case .local: LocalWorkspaceServer.workspace
+        case .azure(let workspace), .endpoint(_, let workspace): workspace
+        }
+    }
+
+    /// Connects to the selected workspace, starting the local workspace server in-process when the selection is a
+    /// local directory without a live `deploy serve`, runs `body`, and shuts down the server and the HTTP client.
+    static func with<Result: Sendable>(
+        _ selection: WorkspaceSelection, environment: [String: String], tokenFile: String?,
+        localOptions: LocalWorkspaceOptions = LocalWorkspaceOptions(),
+        _ body: (WorkspaceSession) async throws -> Result
+    ) async throws -> Result {
+        let httpClient = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ARMClient.httpConfiguration)
+        var server: RunningLocalWorkspace?
+        do {
+            let connector = WorkspaceConnector(
+                environment: environment, httpClient: httpClient, defaultLocalWorkspace: LocalWorkspaceServer.workspace,
+                tokenFile: tokenFile)
+            let session: WorkspaceSession
+            switch try await connector.connect(selection) {
+            case .connected(let client):
+                var reason = selection.reason
+                if case .local = selection.target {
+                    reason += "; served by deploy serve at \(client.configuration.baseURL)"
+                }
+                session = WorkspaceSession(selection: selection, client: client, reason: reason)
+            case .needsLocalServer(let directory, let why):
+                let started = try await LocalWorkspaceServer.start(directory: directory, options: localOptions)
+                server = started
+                var configuration = ARMClient.Configuration()
+                configuration.baseURL = started.url
+                let client = try ARMClient(
+                    workspace: started.workspace,
+                    credential: StaticTokenCredential(token: started.token, name: "\(directory)/credentials.json"),
+                    configuration: configuration, httpClient: httpClient)
+                session = WorkspaceSession(
+                    selection: selection, client: client,
+                    reason: selection.reason + "; started in-process for this command (\(why))")
+            }
+            let result = try await body(session)
+            try await server?.shutdown()
+            try await httpClient.shutdown()
+            return result
+        } catch {
+            try? await server?.shutdown()
+            try? await httpClient.shutdown()
+            throw error
+        }
+    }
+}
