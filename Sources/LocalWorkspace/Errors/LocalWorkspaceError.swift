@@ -1,10 +1,13 @@
-/// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, and workspace
-/// directories it cannot open. (Errors of HTTP requests are answers, not thrown: `ARMError` and `BlobError` are
+/// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, workspace
+/// directories it cannot open, jobs it cannot accept or prepare, and environments it cannot build. (Errors of HTTP requests are answers, not thrown: `ARMError` and `BlobError` are
 /// rendered at the server's edge.)
 public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case invalidSweep
         case workspaceSetup
+        case jobRejected
+        case jobPreparation
+        case environment
     }
 
     private let code: Code
@@ -31,7 +34,25 @@ public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConver
         LocalWorkspaceError(.workspaceSetup, message, field: path)
     }
 
-    /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`.
+    /// A job submitted through `JobRunner.submit` that the workspace refuses (a name in use by another job, say);
+    /// `field` is the offending member.
+    public static func jobRejected(_ message: String, field: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.jobRejected, message, field: field)
+    }
+
+    /// A job that cannot be prepared to run: its code, an input, an output or its command; `field` names it
+    /// (`inputs.iris`, `command`).
+    public static func jobPreparation(_ message: String, field: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.jobPreparation, message, field: field)
+    }
+
+    /// A job's environment that cannot be resolved or built, or a host Python that does not run.
+    public static func environment(_ message: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.environment, message, field: "environment")
+    }
+
+    /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`, `jobRejected`, `jobPreparation`,
+    /// `environment`.
     public var kind: String { code.rawValue }
 
     public var description: String { "\(field): \(message)" }

@@ -15,11 +15,13 @@ public final class RunningLocalWorkspace: Sendable {
     public let store: WorkspaceStore
     /// Job events, for the job runner.
     public let jobEvents: JobEvents
+    /// The job runner (idle when the options say the server does not run jobs).
+    public let runner: JobRunner
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     init(
-        url: String, token: String, directory: String, store: WorkspaceStore, jobEvents: JobEvents,
+        url: String, token: String, directory: String, store: WorkspaceStore, jobEvents: JobEvents, runner: JobRunner,
         group: ServiceGroup, task: Task<Void, any Error>
     ) {
         self.url = url
@@ -28,12 +30,15 @@ public final class RunningLocalWorkspace: Sendable {
         self.directory = directory
         self.store = store
         self.jobEvents = jobEvents
+        self.runner = runner
         self.group = group
         self.task = task
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and waits until the server has stopped.
+    /// Stops the jobs (see `JobRunner.stop()`), then stops accepting connections, lets requests in flight finish,
+    /// and waits until the server has stopped.
     public func shutdown() async throws {
+        await runner.stop()
         await group.triggerGracefulShutdown()
         jobEvents.finish()
         try await task.value

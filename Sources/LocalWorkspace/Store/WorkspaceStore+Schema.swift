@@ -74,6 +74,22 @@ extension WorkspaceStore {
                 lastModifiedAt: now)
             try record.insert(db)
         }
+        migrator.registerMigration("v2 job runs") { db in
+            try db.create(table: "jobRun") { table in
+                table.primaryKey("resourceID", .integer).references("resource", onDelete: .cascade)
+                table.column("startTimeUtc", .text)
+                table.column("endTimeUtc", .text)
+                table.column("errorCode", .text)
+                table.column("errorMessage", .text)
+                table.column("cancelReason", .text)
+                table.column("warning", .text)
+                table.column("exitCode", .integer)
+                table.column("processID", .integer)
+                table.column("mlflowRunID", .text)
+                table.column("outputs", .text)
+                table.check(sql: "outputs IS NULL OR json_valid(outputs)")
+            }
+        }
         return migrator
     }
 }
