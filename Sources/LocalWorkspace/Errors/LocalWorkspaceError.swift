@@ -1,6 +1,7 @@
 /// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, workspace
-/// directories it cannot open, jobs it cannot accept or prepare, and environments it cannot build. (Errors of HTTP requests are answers, not thrown: `ARMError` and `BlobError` are
-/// rendered at the server's edge.)
+/// directories it cannot open, jobs it cannot accept or prepare, environments it cannot build, and MLflow store
+/// calls it refuses. (Errors of HTTP requests are answers, not thrown: `ARMError`, `BlobError` and `MLflowError`
+/// are rendered at the server's edge.)
 public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case invalidSweep
@@ -8,6 +9,7 @@ public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConver
         case jobRejected
         case jobPreparation
         case environment
+        case tracking
     }
 
     private let code: Code
@@ -51,8 +53,14 @@ public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConver
         LocalWorkspaceError(.environment, message, field: "environment")
     }
 
+    /// An MLflow tracking request of the job runner that the store refused (an unknown run, an invalid run id, a
+    /// run that exists already, a weak token); `field` is the run id or experiment name concerned.
+    public static func tracking(_ message: String, field: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.tracking, message, field: field)
+    }
+
     /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`, `jobRejected`, `jobPreparation`,
-    /// `environment`.
+    /// `environment`, `tracking`.
     public var kind: String { code.rawValue }
 
     public var description: String { "\(field): \(message)" }

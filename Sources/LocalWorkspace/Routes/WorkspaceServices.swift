@@ -1,8 +1,8 @@
 import AzureML
 import Hummingbird
 
-/// What every route needs: the store, the blob files, the SAS signer, the options, the job events and the workspace
-/// directory.
+/// What every route needs: the store, the blob files, the SAS signer, the options, the job events, the workspace
+/// directory and the MLflow tracking store.
 struct WorkspaceServices: Sendable {
     let store: WorkspaceStore
     let blobs: BlobStore
@@ -11,6 +11,7 @@ struct WorkspaceServices: Sendable {
     let jobEvents: JobEvents
     /// The workspace directory (job logs live under `runs/`).
     let directory: String
+    let mlflow: MLflowStore
 
     /// `http://<host>:<port>` as the client reached the server (its `Host` header), for links in bodies.
     func baseURL(_ request: Request) -> String {

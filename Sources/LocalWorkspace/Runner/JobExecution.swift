@@ -35,7 +35,7 @@ final class JobExecution: Sendable {
     let name: String
     /// The run folder.
     let run: RunFolder
-    private let context: RunnerContext
+    let context: RunnerContext
     private let threads: Int
     private let state = Mutex(State())
 
@@ -111,7 +111,7 @@ final class JobExecution: Sendable {
             return true
         }
         guard canSpawn else {
-            await endBeforeStart(error: CancellationError(), log: log)
+            await endBeforeStart(error: CancellationError(), log: log, runID: prepared.mlflowRunID)
             return
         }
         let started: WorkspaceStore.JobTransition
@@ -121,13 +121,13 @@ final class JobExecution: Sendable {
                 $0.mlflowRunID = prepared.mlflowRunID
             }
         } catch {
-            await endBeforeStart(error: error, log: log)
+            await endBeforeStart(error: error, log: log, runID: prepared.mlflowRunID)
             return
         }
         guard case .moved = started else {
             // Cancelled (or deleted) while preparing, before the runner heard of it.
             requestStop(.cancel(reason: nil))
-            await endBeforeStart(error: CancellationError(), log: log)
+            await endBeforeStart(error: CancellationError(), log: log, runID: prepared.mlflowRunID)
             return
         }
         log.append("deploy: \(Timestamp.iso8601(Timestamp.now())) Running: \(prepared.command)")
@@ -234,10 +234,12 @@ final class JobExecution: Sendable {
         }
         let python = try await preparePython(job, note: note)
         try Task.checkCancellation()
-        let runID = Self.mlflowRunID(for: name)
+        let (runID, token) = try await openRun(job, mlflow: context.mlflow)
+        note("MLflow run \(runID) in experiment \(job.experimentName ?? MLflowStore.defaultExperimentName)")
         let variables = JobEnvironmentVariables(
-            job: name, experiment: job.experimentName ?? "Default", workspace: LocalWorkspaceServer.workspace,
-            serverURL: context.serverURL, mlflowRunID: runID, mlflowToken: nil,
+            job: name, experiment: job.experimentName ?? MLflowStore.defaultExperimentName,
+            workspace: LocalWorkspaceServer.workspace, serverURL: context.serverURL, mlflowRunID: runID,
+            mlflowToken: token,
             inputs: inputs.mapValues(\.value), outputs: outputs.mapValues(\.path), pythonBin: python.bin,
             virtualEnvironment: python.virtualEnvironment, threads: threads,
             sweepParameters: (parameters?.values.keys).map { keys in
@@ -360,24 +362,26 @@ final class JobExecution: Sendable {
 
     /// Ends a job whose command never started: a stop (cancel, or shutdown, which puts it back to `NotStarted`)
     /// or a preparation failure.
-    private func endBeforeStart(error: any Error, log: LogFile) async {
+    private func endBeforeStart(error: any Error, log: LogFile, runID: String? = nil) async {
         let stop = stopReason
+        let mlflow = context.mlflow
         await Self.uncancelled {
+            let outcome: JobOutcome
             switch stop {
             case .shutdown?:
                 log.append(
                     "deploy: \(Timestamp.iso8601(Timestamp.now())) the server is stopping; the job will run again")
+                if let runID { _ = try? await mlflow.revokeTokens(forRun: runID) }
                 _ = try? await self.context.transition(
                     self.name, from: [JobStatus.queued, JobStatus.preparing], to: JobStatus.notStarted)
+                return
             case .cancel(let reason)?:
-                await self.end(JobOutcome.canceled(reason: reason), log: log, exitCode: nil, outputs: nil)
+                outcome = JobOutcome.canceled(reason: reason)
             case .timeout?, nil:
-                if error is CancellationError {
-                    await self.end(JobOutcome.canceled(reason: nil), log: log, exitCode: nil, outputs: nil)
-                } else {
-                    await self.end(Self.outcome(of: error), log: log, exitCode: nil, outputs: nil)
-                }
+                outcome = error is CancellationError ? JobOutcome.canceled(reason: nil) : Self.outcome(of: error)
             }
+            if let runID { await self.closeRun(runID, status: outcome.mlflowStatus, mlflow: mlflow) }
+            await self.end(outcome, log: log, exitCode: nil, outputs: nil)
         }
     }
 
@@ -394,7 +398,9 @@ final class JobExecution: Sendable {
                     stop = .cancel(reason: nil)
                 }
             }
-            let outcome = JobOutcome.decide(termination: termination, stop: stop, mlflowStatus: nil, logTail: tail)
+            let scriptStatus = await self.runStatus(prepared.mlflowRunID, mlflow: self.context.mlflow)
+            let outcome = JobOutcome.decide(
+                termination: termination, stop: stop, mlflowStatus: scriptStatus?.rawValue, logTail: tail)
             await self.finish(outcome, log: log, prepared: prepared, exitCode: exitCode)
         }
     }
@@ -402,6 +408,7 @@ final class JobExecution: Sendable {
     /// Publishes the outputs and records the terminal status.
     private func finish(_ outcome: JobOutcome, log: LogFile, prepared: PreparedCommand, exitCode: Int?) async {
         for line in await context.files.publishOutputs(prepared.outputs) { log.append("deploy: " + line) }
+        await closeRun(prepared.mlflowRunID, status: outcome.mlflowStatus, mlflow: context.mlflow)
         await end(outcome, log: log, exitCode: exitCode, outputs: prepared.outputs.mapValues(\.uri))
     }
 

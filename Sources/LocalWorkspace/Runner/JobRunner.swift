@@ -21,6 +21,7 @@ public import AzureML
 public actor JobRunner {
     private let directory: String
     private let store: WorkspaceStore
+    private let mlflow: MLflowStore
     private let options: LocalWorkspaceOptions
     private let jobEvents: JobEvents
     private let broadcaster = JobStatusBroadcaster()
@@ -39,10 +40,12 @@ public actor JobRunner {
     private var isStopping = false
 
     init(
-        directory: String, store: WorkspaceStore, blobs: BlobStore, options: LocalWorkspaceOptions, jobEvents: JobEvents
+        directory: String, store: WorkspaceStore, mlflow: MLflowStore, blobs: BlobStore,
+        options: LocalWorkspaceOptions, jobEvents: JobEvents
     ) {
         self.directory = directory
         self.store = store
+        self.mlflow = mlflow
         self.options = options
         self.jobEvents = jobEvents
         baseEnvironment = JobEnvironmentVariables.current()
@@ -125,6 +128,11 @@ public actor JobRunner {
         let interrupted = try await store.endInterruptedJobs()
         for job in interrupted {
             if let group = job.processID { OrphanedProcesses.kill(group: Int32(group), job: job.name) }
+            if let runID = job.mlflowRunID, let run = try? await mlflow.run(id: runID), !run.status.isTerminal {
+                let status: MLflowRunStatus = job.newStatus == JobStatus.canceled ? .killed : .failed
+                _ = try? await mlflow.setRunStatus(runID: runID, status: status)
+                _ = try? await mlflow.revokeTokens(forRun: runID)
+            }
             LogFile(path: RunFolder(workspaceDirectory: directory, job: job.name).log.path).append(
                 "deploy: \(Timestamp.iso8601(Timestamp.now())) the runner stopped while the job was \(job.status); "
                     + "it is now \(job.newStatus)")
@@ -135,7 +143,8 @@ public actor JobRunner {
     /// Starts running jobs: the `NotStarted` jobs in the store in creation order, then each new one.
     func start(serverURL: String) async throws {
         context = RunnerContext(
-            directory: directory, store: store, files: files, environments: environments, options: options,
+            directory: directory, store: store, mlflow: mlflow, files: files, environments: environments,
+            options: options,
             broadcaster: broadcaster, baseEnvironment: baseEnvironment, serverURL: serverURL)
         for name in try await store.jobNames(withStatus: JobStatus.notStarted) {
             if let record = try await store.resource(ResourceID(kind: .job, name: name)) { context?.announce(record) }

@@ -5,6 +5,8 @@ import AzureML
 struct RunnerContext: Sendable {
     let directory: String
     let store: WorkspaceStore
+    /// The MLflow tracking store: each job's run, created before its command starts.
+    let mlflow: MLflowStore
     let files: JobFiles
     let environments: PythonEnvironments
     let options: LocalWorkspaceOptions

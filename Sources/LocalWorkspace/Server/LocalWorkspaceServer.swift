@@ -41,13 +41,15 @@ public enum LocalWorkspaceServer {
         }
         let credentials = try WorkspaceCredentials.loadOrCreate(directory: directory)
         let store = try WorkspaceStore(path: directory + "/" + databaseFileName)
+        let mlflow = MLflowStore(database: store.database, directory: directory)
         let services = WorkspaceServices(
             store: store, blobs: try BlobStore(directory: directory, database: store.database),
             signer: SharedAccessSignature(key: credentials.sasKey), options: options, jobEvents: JobEvents(),
-            directory: directory)
+            directory: directory, mlflow: mlflow)
         let router = buildRouter(services: services, token: credentials.token)
         let runner = JobRunner(
-            directory: directory, store: store, blobs: services.blobs, options: options, jobEvents: services.jobEvents)
+            directory: directory, store: store, mlflow: mlflow, blobs: services.blobs, options: options,
+            jobEvents: services.jobEvents)
         // Before the server listens, so no request sees a job a crashed server left "Running".
         if options.runsJobs { try await runner.recover() }
 
@@ -85,7 +87,7 @@ public enum LocalWorkspaceServer {
         let urlHost = host.contains(":") ? "[\(host)]" : host
         let running = RunningLocalWorkspace(
             url: "http://\(urlHost):\(actualPort)", token: credentials.token, directory: directory, store: store,
-            jobEvents: services.jobEvents, runner: runner, group: group, task: task)
+            mlflow: mlflow, jobEvents: services.jobEvents, runner: runner, group: group, task: task)
         if options.runsJobs {
             // Jobs reach the server on loopback even when it listens on every interface.
             let jobHost = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : urlHost
@@ -98,11 +100,14 @@ public enum LocalWorkspaceServer {
     static func buildRouter(services: WorkspaceServices, token: String) -> Router<WorkspaceRequestContext> {
         let router = Router(context: WorkspaceRequestContext.self)
         router.add(middleware: EdgeMiddleware())
-        router.add(middleware: BearerTokenMiddleware(token: token))
+        router.add(middleware: BearerTokenMiddleware(token: token, mlflow: services.mlflow))
         router.add(middleware: APIVersionMiddleware())
+        router.get(RouterPath(String(BearerTokenMiddleware.healthPath.dropFirst()))) { _, _ in "OK" }
         WorkspaceRoutes(services: services).register(on: router)
         OperationRoutes(services: services).register(on: router)
         BlobRoutes(services: services).register(on: router)
+        MLflowRoutes(services: services).register(on: router)
+        MLflowArtifactRoutes(services: services).register(on: router)
         return router
     }
 }

@@ -13,6 +13,8 @@ public final class RunningLocalWorkspace: Sendable {
     public let directory: String
     /// The database, for the job runner.
     public let store: WorkspaceStore
+    /// The MLflow tracking store the server serves under `/api/2.0/mlflow`, for the job runner and sweeps.
+    public let mlflow: MLflowStore
     /// Job events, for the job runner.
     public let jobEvents: JobEvents
     /// The job runner (idle when the options say the server does not run jobs).
@@ -21,7 +23,8 @@ public final class RunningLocalWorkspace: Sendable {
     private let task: Task<Void, any Error>
 
     init(
-        url: String, token: String, directory: String, store: WorkspaceStore, jobEvents: JobEvents, runner: JobRunner,
+        url: String, token: String, directory: String, store: WorkspaceStore, mlflow: MLflowStore, jobEvents: JobEvents,
+        runner: JobRunner,
         group: ServiceGroup, task: Task<Void, any Error>
     ) {
         self.url = url
@@ -29,6 +32,7 @@ public final class RunningLocalWorkspace: Sendable {
         self.token = token
         self.directory = directory
         self.store = store
+        self.mlflow = mlflow
         self.jobEvents = jobEvents
         self.runner = runner
         self.group = group
@@ -41,6 +45,7 @@ public final class RunningLocalWorkspace: Sendable {
         await runner.stop()
         await group.triggerGracefulShutdown()
         jobEvents.finish()
+        mlflow.metricEvents.finish()
         try await task.value
     }
 }

@@ -21,6 +21,8 @@ extension WorkspaceStore {
         var newStatus: String
         /// The process group it ran in, if it had started.
         var processID: Int?
+        /// Its MLflow run, if it had one.
+        var mlflowRunID: String?
     }
 
     /// Moves job `name` to `status` if its status is one of `allowed`, applying `update` to its run record in the
@@ -100,7 +102,9 @@ extension WorkspaceStore {
                 record.lastModifiedAt = Timestamp.iso8601(now)
                 try record.update(db)
                 interrupted.append(
-                    InterruptedJob(name: record.name, status: old, newStatus: record.state!, processID: processID))
+                    InterruptedJob(
+                        name: record.name, status: old, newStatus: record.state!, processID: processID,
+                        mlflowRunID: run.mlflowRunID))
             }
             return interrupted
         }

@@ -74,6 +74,7 @@ extension WorkspaceStore {
                 lastModifiedAt: now)
             try record.insert(db)
         }
+        MLflowStore.registerMigrations(in: &migrator)
         migrator.registerMigration("v2 job runs") { db in
             try db.create(table: "jobRun") { table in
                 table.primaryKey("resourceID", .integer).references("resource", onDelete: .cascade)
