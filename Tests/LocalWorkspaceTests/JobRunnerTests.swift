@@ -232,7 +232,11 @@ import Testing
         var iterator = groups.makeAsyncIterator()
         let orphanID = try #require(await iterator.next()).id
         try await first.store.setJobStatus(name: "running", status: "Running")
-        try await first.store.updateJobRun("running") { $0.processID = Int(orphanID) }
+        try await first.mlflow.createRun(runID: "running", experimentName: "exp")
+        try await first.store.updateJobRun("running") {
+            $0.processID = Int(orphanID)
+            $0.mlflowRunID = "running"
+        }
         try await first.store.setJobStatus(name: "queued", status: "Queued")
         try await first.store.setJobStatus(name: "cancelling", status: "CancelRequested")
         try FileManager.default.createDirectory(
@@ -251,6 +255,7 @@ import Testing
             #expect(ws.log("running").hasPrefix("partial output\n"))
             #expect(ws.log("running").contains("the runner stopped while the job was Running; it is now Failed"))
             #expect(try await orphan.value == .signaled(SIGKILL))
+            #expect(try await ws.server.mlflow.run(id: "running")?.status == .failed)
             #expect(try await ws.status("queued") == "Failed")
             #expect(try await ws.status("cancelling") == "Canceled")
             #expect(try await ws.wait(for: "waiting")["properties"]?["status"] == "Completed")

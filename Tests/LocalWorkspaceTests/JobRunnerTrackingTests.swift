@@ -1,5 +1,6 @@
 import AzureML
 import Foundation
+import NIOHTTP1
 import Testing
 
 @testable import LocalWorkspace

@@ -33,10 +33,10 @@ final class DownloadCache: Sendable {
         let key = String(RandomToken.hex(SHA256.hash(data: Array(url.utf8))).prefix(16))
         let folder = root + "/" + key
         if let cached = FileTree.names(in: folder).first(where: { !$0.hasPrefix(".") }) {
-            note("input \(field): using the cached download of \(url)")
+            note("\(field): using the cached download of \(Self.redacted(url))")
             return folder + "/" + cached
         }
-        note("input \(field): downloading \(url)")
+        note("\(field): downloading \(Self.redacted(url))")
         let (path, _) = try await flights.value(for: key) { [self] in
             try await download(url, into: folder, field: field)
         }
@@ -78,16 +78,17 @@ final class DownloadCache: Sendable {
         do {
             response = try await httpClient().execute(request, deadline: deadline)
         } catch {
-            throw LocalWorkspaceError.jobPreparation("cannot download \(url): \(error)", field: field)
+            throw LocalWorkspaceError.jobPreparation("cannot download \(Self.redacted(url)): \(error)", field: field)
         }
         guard (200..<300).contains(response.status.code) else {
             throw LocalWorkspaceError.jobPreparation(
-                "cannot download \(url): the server answered \(response.status.code) \(response.status.reasonPhrase)",
+                "cannot download \(Self.redacted(url)): the server answered \(response.status.code) \(response.status.reasonPhrase)",
                 field: field)
         }
         if let length = response.headers.first(name: "content-length").flatMap({ Int64($0) }), length > maxSize {
             throw LocalWorkspaceError.jobPreparation(
-                "cannot download \(url): it is \(length) bytes, more than the limit of \(maxSize)", field: field)
+                "cannot download \(Self.redacted(url)): it is \(length) bytes, more than the limit of \(maxSize)",
+                field: field)
         }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LocalWorkspaceError.io("cannot write the download", path: temporary, errno: errno) }
@@ -98,11 +99,13 @@ final class DownloadCache: Sendable {
                 size += Int64(chunk.readableBytes)
                 if size > maxSize {
                     throw LocalWorkspaceError.jobPreparation(
-                        "cannot download \(url): it is larger than the limit of \(maxSize) bytes", field: field)
+                        "cannot download \(Self.redacted(url)): it is larger than the limit of \(maxSize) bytes",
+                        field: field)
                 }
                 if NIODeadline.now() > deadline {
                     throw LocalWorkspaceError.jobPreparation(
-                        "cannot download \(url): it took longer than \(Int(timeout)) seconds", field: field)
+                        "cannot download \(Self.redacted(url)): it took longer than \(Int(timeout)) seconds",
+                        field: field)
                 }
                 try chunk.withUnsafeReadableBytes { raw in
                     var offset = 0
@@ -118,13 +121,19 @@ final class DownloadCache: Sendable {
         } catch let error as LocalWorkspaceError {
             throw error
         } catch {
-            throw LocalWorkspaceError.jobPreparation("cannot download \(url): \(error)", field: field)
+            throw LocalWorkspaceError.jobPreparation("cannot download \(Self.redacted(url)): \(error)", field: field)
         }
         let destination = folder + "/" + name
         guard rename(temporary, destination) == 0 else {
             throw LocalWorkspaceError.io("cannot store the download", path: destination, errno: errno)
         }
         return destination
+    }
+
+    /// The URL without its query, which may hold a secret (a SAS signature): `https://host/path?…`.
+    static func redacted(_ url: String) -> String {
+        guard let query = url.firstIndex(of: "?") else { return url }
+        return url[..<query] + "?…"
     }
 
     /// The URL's last path component, percent-decoded, if it is a safe file name; `download` otherwise.

@@ -178,7 +178,7 @@ struct JobFiles: Sendable {
         case .web(let url):
             let file = try await downloads.file(for: url, field: field, note: note)
             let value = type == "uri_file" ? file : String(file[..<file.lastIndex(of: "/")!])
-            return Input(value: value, origin: "download of \(url)")
+            return Input(value: value, origin: "download of \(DownloadCache.redacted(url))")
         }
     }
 
