@@ -104,6 +104,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "RunnerBench",
+            dependencies: [
+                "LocalWorkspace", "AzureML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/RunnerBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ServeBench",
             dependencies: ["LocalWorkspace", "AzureML"],
             path: "Benchmarks/ServeBench",
