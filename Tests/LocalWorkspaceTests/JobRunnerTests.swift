@@ -211,6 +211,27 @@ import Testing
         }
     }
 
+    @Test func cancellingAQueuedJobEndsItWithoutRunningIt() async throws {
+        var options = TestWorkspace.runnerOptions
+        options.localConcurrency = 1
+        try await TestWorkspace.with(options: options) { ws in
+            try await ws.submit("busy", command: "echo ready; sleep 300")
+            try await ws.submit("waiting", command: "echo never")
+            try await ws.wait(forLog: "ready", in: "busy")
+            #expect(try await ws.status("waiting") == "Queued")
+            let cancel = try await ws.arm(
+                .POST, ws.workspacePath + "/jobs/waiting/cancel", apiVersion: APIVersion.jobCancel)
+            #expect(cancel.status == 202)
+            let waiting = try await ws.wait(for: "waiting")
+            #expect(waiting["properties"]?["status"] == "Canceled")
+            #expect(TestWorkspace.property(waiting, "CancelReason") == "Canceled on request.")
+            #expect(ws.commandOutput("waiting").isEmpty)
+            #expect(try await ws.status("busy") == "Running")
+            #expect(try await ws.server.runner.cancel("busy"))
+            #expect(try await ws.wait(for: "busy")["properties"]?["status"] == "Canceled")
+        }
+    }
+
     @Test func restartEndsInterruptedJobsAndRunsThoseNotStarted() async throws {
         let directory = try TestWorkspace.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

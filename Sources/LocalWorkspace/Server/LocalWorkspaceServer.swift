@@ -91,7 +91,12 @@ public enum LocalWorkspaceServer {
         if options.runsJobs {
             // Jobs reach the server on loopback even when it listens on every interface.
             let jobHost = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : urlHost
-            try await runner.start(serverURL: "http://\(jobHost):\(actualPort)")
+            do {
+                try await runner.start(serverURL: "http://\(jobHost):\(actualPort)")
+            } catch {
+                try? await running.shutdown()
+                throw error
+            }
         }
         return running
     }
