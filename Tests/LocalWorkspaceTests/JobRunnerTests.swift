@@ -343,6 +343,48 @@ import Testing
         }
     }
 
+    @Test func sweepsAreLeftToTheirSchedulerWhichFollowsThemThroughTheRunner() async throws {
+        try await TestWorkspace.with(options: TestWorkspace.runnerOptions) { ws in
+            var changes = ws.server.runner.statusChanges().makeAsyncIterator()
+            let sweep: JSONValue = [
+                "properties": [
+                    "jobType": "Sweep",
+                    "trial": ["command": "python t.py", "environmentId": .string(TestWorkspace.hostEnvironment)],
+                    "searchSpace": ["lr": ["uniform", [0.1, 1]]],
+                    "samplingAlgorithm": ["samplingAlgorithmType": "Random"],
+                    "objective": ["goal": "minimize", "primaryMetric": "loss"],
+                    "limits": ["jobLimitsType": "Sweep", "maxTotalTrials": 2],
+                ]
+            ]
+            let path = ws.workspacePath + "/jobs/sweep"
+            #expect(try await ws.arm(.PUT, path, apiVersion: APIVersion.jobs, body: sweep).status == 201)
+            #expect(
+                await changes.next()
+                    == JobStatusChange(jobName: "sweep", jobType: "Sweep", parentJobName: nil, status: "NotStarted"))
+            #expect(try await ws.status("sweep") == "NotStarted")
+
+            let moved = try await ws.server.runner.transition(
+                "sweep", from: [JobStatus.notStarted], to: JobStatus.running
+            ) { run in
+                run.startTimeUtc = "2026-01-01T00:00:00.000000Z"
+                run.setProperty("best_child_run_id", "sweep_1")
+            }
+            guard case .moved(_, from: "NotStarted") = moved else {
+                Issue.record("the sweep did not move: \(moved)")
+                return
+            }
+            #expect(await changes.next()?.status == "Running")
+            let job = try await ws.job("sweep")
+            #expect(job["properties"]?["status"] == "Running")
+            #expect(TestWorkspace.property(job, "best_child_run_id") == "sweep_1")
+            #expect(TestWorkspace.property(job, "StartTimeUtc") == "2026-01-01T00:00:00.000000Z")
+
+            #expect(try await ws.arm(.POST, path + "/cancel", apiVersion: APIVersion.jobCancel).status == 202)
+            #expect(await changes.next()?.status == "CancelRequested")
+            #expect(try await ws.status("sweep") == "CancelRequested")
+        }
+    }
+
     @Test func deletingARunningJobStopsIt() async throws {
         try await TestWorkspace.with(options: TestWorkspace.runnerOptions) { ws in
             let pidFile = ws.directory + "/pid"

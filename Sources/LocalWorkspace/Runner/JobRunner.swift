@@ -115,6 +115,24 @@ public actor JobRunner {
         return true
     }
 
+    /// Moves job `name` to `status` if it is in one of `allowed`, applying `update` to what the job shows in
+    /// `properties.properties` (`JobRunRecord`), and announces the change: for schedulers in this module that own
+    /// jobs the runner leaves alone (sweeps).
+    func transition(
+        _ name: String, from allowed: Set<String>, to status: String,
+        update: @escaping @Sendable (inout JobRunRecord) -> Void = { _ in }
+    ) async throws -> WorkspaceStore.JobTransition {
+        let result = try await store.transitionJob(name, from: allowed, to: status, update: update)
+        if case .moved(let record, _) = result {
+            broadcaster.send(
+                JobStatusChange(
+                    jobName: record.name, jobType: record.propertiesObject["jobType"]?.stringValue ?? "",
+                    parentJobName: record.propertiesObject["parentJobName"]?.stringValue,
+                    status: record.state ?? JobStatus.notStarted))
+        }
+        return result
+    }
+
     /// The host Python's version (`3.11.7`).
     func hostVersion() async throws -> String {
         try await environments.hostPython().version

@@ -29,6 +29,9 @@ struct JobRunRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var mlflowRunID: String?
     /// The recorded output URIs, a JSON object of name → `azureml://datastores/.../paths/...`.
     var outputs: String?
+    /// Other properties a scheduler records on the job (a sweep's best trial), a JSON object of strings shown in
+    /// `properties.properties`.
+    var extraProperties: String?
 
     init(resourceID: Int64) {
         self.resourceID = resourceID
@@ -42,6 +45,23 @@ struct JobRunRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         return result
     }
 
+    /// The properties a scheduler recorded (`extraProperties`).
+    var additionalProperties: [String: String] {
+        guard let extraProperties, let object = (try? JSONValue(parsing: extraProperties))?.objectValue else {
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (key, value) in object { result[key] = value.stringValue }
+        return result
+    }
+
+    /// Records `value` under `key` in `properties.properties` (replacing an earlier value of this record).
+    mutating func setProperty(_ key: String, _ value: String) {
+        var object = extraProperties.flatMap { try? JSONValue(parsing: $0) }?.objectValue ?? JSONObject()
+        object[key] = .string(value)
+        extraProperties = JSONValue.object(object).serialized(.compact)
+    }
+
     /// The members the job's `properties.properties` shows, Azure ML's run-property names where it has them.
     var propertyBag: [(String, String)] {
         var bag: [(String, String)] = []
@@ -53,6 +73,7 @@ struct JobRunRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         if let warning { bag.append(("Warning", warning)) }
         if let exitCode { bag.append(("ExitCode", String(exitCode))) }
         if let mlflowRunID { bag.append(("MlflowRunId", mlflowRunID)) }
+        bag += additionalProperties.sorted { $0.key < $1.key }
         return bag
     }
 }

@@ -88,7 +88,9 @@ extension WorkspaceStore {
                 table.column("processID", .integer)
                 table.column("mlflowRunID", .text)
                 table.column("outputs", .text)
+                table.column("extraProperties", .text)
                 table.check(sql: "outputs IS NULL OR json_valid(outputs)")
+                table.check(sql: "extraProperties IS NULL OR json_valid(extraProperties)")
             }
         }
         return migrator
