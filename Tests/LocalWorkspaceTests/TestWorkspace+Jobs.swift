@@ -82,11 +82,12 @@ extension TestWorkspace {
         throw TestFailure("job \(name) never reached \(statuses.sorted()); its log:\n\(log(name))")
     }
 
-    /// Polls the job's log until it contains `text`.
+    /// Polls the job's log until the command has written the line `text` (the runner's own `deploy:` lines, which
+    /// quote the command, do not count).
     func wait(forLog text: String, in name: String, timeout: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if log(name).contains(text) { return }
+            if commandOutput(name).contains(text) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw TestFailure("the log of \(name) never showed '\(text)':\n\(log(name))")
