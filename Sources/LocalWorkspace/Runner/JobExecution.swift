@@ -161,7 +161,10 @@ final class JobExecution: Sendable {
             case .signaled(let signal): "signal \(signal)"
             }
         let tail = log.tail(lines: 20, from: outputStart)
-        log.append("deploy: \(Timestamp.iso8601(Timestamp.now())) the command ended (\(how)) after \(elapsed)")
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        log.append(
+            "deploy: \(Timestamp.iso8601(Timestamp.now())) the command ended (\(how)) after "
+                + "\((seconds * 100).rounded() / 100) s")
         await finalize(termination: termination, prepared: prepared, log: log, tail: tail, exitCode: exitCode)
     }
 

@@ -17,7 +17,9 @@ public import AzureML
 /// For schedulers built on it (sweeps): `submit(name:properties:parameters:)` creates and queues a job without
 /// HTTP, `cancel(_:reason:)` cancels one with a reason that the job records, and `statusChanges()` reports every
 /// status change of every job (including the `NotStarted` of jobs created through the API and of those found at
-/// start). A trial's MLflow run id is its job name.
+/// start; subscribe before the runner starts, in `LocalWorkspaceServer.start`, to see the latter), and
+/// `transition(_:from:to:update:)` moves a job the runner leaves alone and records what it shows. A job's MLflow run
+/// id is its name (dots made underscores), as `properties.properties.MlflowRunId` shows.
 public actor JobRunner {
     private let directory: String
     private let store: WorkspaceStore
@@ -61,15 +63,16 @@ public actor JobRunner {
     // MARK: Public API
 
     /// Every status change from now on, one stream per call (a job created through the API is reported
-    /// `NotStarted`, then each status it reaches; a deleted job once with `isDeleted`).
+    /// `NotStarted`, then each status it reaches; a deleted job once with `isDeleted`, and an empty `jobType`).
     public nonisolated func statusChanges() -> AsyncStream<JobStatusChange> {
         broadcaster.subscribe()
     }
 
     /// Creates job `name` with `properties` (stored as a PUT would store them) and queues it; `parameters` are
     /// recorded as the job's server-set `parameters` (a sweep trial's sampled values, substituted for
-    /// `${{search_space.<name>}}` and exported as `AZUREML_SWEEP_<name>`). Submitting the same job again changes
-    /// nothing; a different job under a name in use is rejected.
+    /// `${{search_space.<name>}}` and exported as `AZUREML_SWEEP_<name>`). The references are not checked again
+    /// (a sweep's were, when it was PUT). Submitting the same job again changes nothing; a different job under a name
+    /// in use is rejected.
     public func submit(name: String, properties: JobProperties, parameters: JSONObject? = nil) async throws {
         do {
             try ResourceName.validate(name, what: "name")
