@@ -15,7 +15,7 @@ public struct DeployCommand: AsyncParsableCommand {
             workspace would do; applying comes with a later version.
             """,
         version: version,
-        subcommands: [Validate.self, Render.self, Plan.self, Serve.self]
+        subcommands: [Validate.self, Render.self, Plan.self, Serve.self, Jobs.self]
     )
 
     /// Parsing only; `deploy` alone prints the help.

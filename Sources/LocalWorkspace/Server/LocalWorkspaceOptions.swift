@@ -12,6 +12,10 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     public var maxBlockSize: Int64
     /// Whether the server runs the jobs it accepts (`false` leaves them `NotStarted`, for tests of the routes).
     public var runsJobs: Bool
+    /// Whether starting the server ends the jobs a previous server process left in progress (`Failed`, "runner
+    /// stopped"); by default when it runs jobs. A server that only reads (`deploy jobs` in-process) recovers without
+    /// running anything.
+    public var recoversJobs: Bool
     /// How jobs get their Python: virtual environments built from conda files, or the host's `python3`.
     public var environmentMode: EnvironmentMode
     /// How long a job has to exit after SIGTERM (cancel, timeout, shutdown) before its process group gets
@@ -32,7 +36,8 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
         provisioningDelay: Double = 2, pollInterval: Double = 1, sasLifetime: Double = 24 * 3_600,
         maxBlobSize: Int64 = 5_000 * 1024 * 1024, maxBlockSize: Int64 = 4_000 * 1024 * 1024, runsJobs: Bool = true,
         environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10, localConcurrency: Int? = nil,
-        python: String = "python3", maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800
+        python: String = "python3", maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800,
+        recoversJobs: Bool? = nil
     ) {
         self.provisioningDelay = provisioningDelay
         self.pollInterval = pollInterval
@@ -40,6 +45,7 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
         self.maxBlobSize = maxBlobSize
         self.maxBlockSize = maxBlockSize
         self.runsJobs = runsJobs
+        self.recoversJobs = recoversJobs ?? runsJobs
         self.environmentMode = environmentMode
         self.stopGracePeriod = stopGracePeriod
         self.localConcurrency = localConcurrency

@@ -51,7 +51,7 @@ public enum LocalWorkspaceServer {
             directory: directory, store: store, mlflow: mlflow, blobs: services.blobs, options: options,
             jobEvents: services.jobEvents)
         // Before the server listens, so no request sees a job a crashed server left "Running".
-        if options.runsJobs { try await runner.recover() }
+        if options.recoversJobs { try await runner.recover() }
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "deploy.local-workspace")

@@ -129,6 +129,19 @@ public final class ARMClient: WorkspaceService {
     /// transient failures (and a 401 once, with a fresh token); returns the response whatever its status. A non-JSON error body is turned into an
     /// ARM error whose code is `HttpStatus<status>` and whose message is the body's text.
     public func send(_ request: ARMRequest) async throws -> ARMResponse {
+        let (incoming, described) = try await perform(request)
+        return try Self.armResponse(incoming, described: described)
+    }
+
+    /// Sends an ARM request as `send(_:)` does (token, ids, retries) and returns the body's bytes as they came, for
+    /// routes that answer with something other than JSON (the local workspace's job logs).
+    public func sendReceivingBytes(_ request: ARMRequest) async throws -> BlobResponse {
+        let (incoming, _) = try await perform(request)
+        return BlobResponse(status: incoming.status, headers: incoming.headers, body: incoming.body)
+    }
+
+    /// The exchange behind `send(_:)` and `sendReceivingBytes(_:)`, and how the request is described in errors.
+    private func perform(_ request: ARMRequest) async throws -> (RetryingExchange.Incoming, String) {
         let url = Self.url(for: request, baseURL: configuration.baseURL, workspace: workspace)
         let described = "\(request.method) \(BlobURL(url).address)"
         if request.isAbsolute {
@@ -164,7 +177,7 @@ public final class ARMClient: WorkspaceService {
             await tokens.invalidate()
             incoming = try await exchange.perform(outgoing)
         }
-        return try Self.armResponse(incoming, described: described)
+        return (incoming, described)
     }
 
     /// Sends a blob request: the SAS stays in the URL, or the request is signed with the account key; adds
