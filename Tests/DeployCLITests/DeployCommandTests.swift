@@ -26,7 +26,7 @@ import Testing
         #expect(DeployCommand.configuration.version == DeployCommand.version)
         #expect(
             DeployCommand.configuration.subcommands.map { $0.configuration.commandName } == [
-                "validate", "render", "plan", "serve",
+                "validate", "render", "plan", "serve", "jobs",
             ])
     }
 

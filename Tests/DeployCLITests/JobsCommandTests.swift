@@ -1,3 +1,4 @@
+import ArgumentParser
 import AzureML
 import Foundation
 import LocalWorkspace
@@ -20,6 +21,27 @@ import WorkspaceClient
         text += line("Ended", job.endTime.map(JobTime.short) ?? "-")
         if let duration = job.duration(now: 0) { text += line("Duration", JobTime.duration(duration)) }
         return text
+    }
+
+    @Test func subcommandsAndTheirArguments() throws {
+        #expect(
+            DeployCommand.Jobs.configuration.subcommands.map { $0.configuration.commandName } == [
+                "list", "show", "logs", "cancel", "wait",
+            ])
+        let list = try #require(
+            try DeployCommand.parseAsRoot([
+                "jobs", "list", "--parent", "s", "--type", "sweep", "--all", "--output", "json",
+            ])
+                as? DeployCommand.Jobs.List)
+        #expect(list.parent == "s")
+        #expect(list.type == .sweep)
+        #expect(list.all)
+        #expect(list.output == .json)
+        let logs = try #require(try DeployCommand.parseAsRoot(["jobs", "logs", "-f", "j"]) as? DeployCommand.Jobs.Logs)
+        #expect(logs.follow)
+        #expect(logs.name == "j")
+        #expect(throws: (any Error).self) { try DeployCommand.parseAsRoot(["jobs", "list", "--type", "pipeline"]) }
+        #expect(throws: (any Error).self) { try DeployCommand.parseAsRoot(["jobs", "show"]) }
     }
 
     @Test func showPrintsStatusTimesParametersMetricsOutputsAndLog() async throws {
