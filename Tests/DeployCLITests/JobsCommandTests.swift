@@ -270,7 +270,7 @@ import WorkspaceClient
             #expect(
                 shown.out.hasSuffix(
                     """
-                    Metrics: none yet (the job has no MLflow run)
+                    Compute:    none (this machine, or serverless on Azure)
                     Objective: minimize test-loss
                     Trials (4, best first):
 

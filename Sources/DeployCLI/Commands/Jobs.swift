@@ -20,7 +20,7 @@ extension DeployCommand {
         /// Parsing only.
         public init() {}
 
-        /// Runs a subcommand's `execute` with the process's environment and exits with its status.
+        /// Ends the process with `status` (through ArgumentParser's `ExitCode`) unless it is 0.
         static func exit(with status: Int32) throws {
             if status != 0 { throw ExitCode(status) }
         }

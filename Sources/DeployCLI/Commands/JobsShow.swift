@@ -49,7 +49,8 @@ extension DeployCommand.Jobs {
                     details.metricsNote = "not shown: reading metrics from Azure ML is not supported yet"
                 } else if let runID = job.mlflowRunID {
                     details.metrics = try await JobMetricsReader(client: session.client).summaries(runID: runID) ?? []
-                } else {
+                } else if !job.isSweep {
+                    // A sweep reports through its trials' runs; it has none of its own.
                     details.metricsNote = "none yet (the job has no MLflow run)"
                 }
                 if job.isSweep, let objective = job.objective {
