@@ -130,8 +130,11 @@ import WorkspaceClient
         try await JobsHarness.with { ws in
             try await ws.submit("gated", command: "echo ready; while [ ! -f \(ws.root)/go ]; do sleep 0.05; done")
             try await ws.wait(forLog: "ready", in: "gated")
-            async let waited = ws.jobs(["wait", "gated"] + ws.endpointArguments)
-            try await Task.sleep(for: .milliseconds(300))
+            let recorder = Recorder()
+            async let waited = ws.jobs(["wait", "gated"] + ws.endpointArguments, recorder: recorder)
+            // Let the command see the job running before letting it end.
+            let deadline = Date().addingTimeInterval(60)
+            while recorder.contents.out.isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             FileManager.default.createFile(atPath: ws.root + "/go", contents: Data())
             let run = try await waited
             #expect(run.status == 0)
@@ -139,7 +142,7 @@ import WorkspaceClient
             // Finalizing is brief: a poll may or may not see it.
             #expect(
                 run.out == "gated: Running\ngated: Completed\n"
-                    || run.out == "gated: Running\ngated: Finalizing\ngated: Completed\n")
+                    || run.out == "gated: Running\ngated: Finalizing\ngated: Completed\n", "\(run.out)")
             #expect(
                 try await ws.jobs(["wait", "gated"] + ws.endpointArguments)
                     == JobsRun(out: "gated: Completed\n", err: "", status: 0))

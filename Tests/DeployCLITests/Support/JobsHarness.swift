@@ -131,16 +131,17 @@ struct JobsHarness {
     }
 
     /// Runs `deploy jobs <arguments>` against this server and records what it printed.
-    func jobs(_ arguments: [String], environment: [String: String] = [:]) async throws -> JobsRun {
-        try await Self.jobs(arguments, environment: environment, workingDirectory: root)
+    func jobs(
+        _ arguments: [String], environment: [String: String] = [:], recorder: Recorder = Recorder()
+    ) async throws -> JobsRun {
+        try await Self.jobs(arguments, environment: environment, workingDirectory: root, recorder: recorder)
     }
 
     /// Runs `deploy jobs <arguments>` and records what it printed.
     static func jobs(
         _ arguments: [String], environment: [String: String] = [:], workingDirectory: String,
-        localOptions: LocalWorkspaceOptions = JobsRuntime.readOnlyLocalOptions
+        localOptions: LocalWorkspaceOptions = JobsRuntime.readOnlyLocalOptions, recorder: Recorder = Recorder()
     ) async throws -> JobsRun {
-        let recorder = Recorder()
         let runtime = JobsRuntime(
             environment: environment, workingDirectory: workingDirectory,
             console: JobsConsole(out: { recorder.append(out: $0) }, err: { recorder.append(err: $0) }),
