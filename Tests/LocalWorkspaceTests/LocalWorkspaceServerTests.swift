@@ -6,6 +6,26 @@ import Testing
 @testable import LocalWorkspace
 
 @Suite struct LocalWorkspaceServerTests {
+    @Test func relativeWorkspaceFoldersAreTakenFromTheWorkingDirectory() async throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(LocalWorkspaceServer.absolutePath("/a/b") == "/a/b")
+        #expect(LocalWorkspaceServer.absolutePath(".deploy") == cwd + "/.deploy")
+        #expect(LocalWorkspaceServer.absolutePath("./././ws/") == cwd + "/ws")
+        #expect(LocalWorkspaceServer.absolutePath(".") == cwd)
+
+        // A folder under the temporary directory, named relative to the working directory.
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-rel-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        let ups = String(repeating: "../", count: cwd.split(separator: "/").count)
+        let server = try await LocalWorkspaceServer.start(
+            directory: ups + String(target.dropFirst()), options: LocalWorkspaceOptions(runsJobs: false))
+        #expect(server.directory.hasPrefix("/"))
+        #expect(
+            URL(fileURLWithPath: server.directory).standardized.path == URL(fileURLWithPath: target).standardized.path)
+        try await server.shutdown()
+    }
+
     @Test func armRequestsNeedTheBearerToken() async throws {
         try await TestWorkspace.with { ws in
             let path = ws.workspacePath + "/datastores/workspaceblobstore"

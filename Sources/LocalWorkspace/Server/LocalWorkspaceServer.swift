@@ -30,11 +30,12 @@ public enum LocalWorkspaceServer {
     /// The database file inside the workspace directory.
     public static let databaseFileName = "workspace.sqlite"
 
-    /// Opens (creating if needed) the workspace directory, binds `host:port` (`0` picks a free port) and serves
-    /// until `shutdown()`.
+    /// Opens (creating if needed) the workspace directory (a relative path is taken from the working directory),
+    /// binds `host:port` (`0` picks a free port) and serves until `shutdown()`.
     public static func start(
         directory: String, host: String = "127.0.0.1", port: Int = 0, options: LocalWorkspaceOptions = .init()
     ) async throws -> RunningLocalWorkspace {
+        let directory = absolutePath(directory)
         let code = POSIXFile.makeDirectories(directory)
         if code != 0 {
             throw LocalWorkspaceError.io("cannot create the workspace folder", path: directory, errno: code)
