@@ -141,6 +141,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "MLflowBench",
+            dependencies: ["LocalWorkspace"],
+            path: "Benchmarks/MLflowBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ServeBench",
             dependencies: ["LocalWorkspace", "AzureML"],
             path: "Benchmarks/ServeBench",

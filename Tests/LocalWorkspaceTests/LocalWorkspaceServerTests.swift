@@ -208,4 +208,16 @@ import Testing
             #expect(error?.message.hasPrefix("cannot listen: ") == true)
         }
     }
+
+    @Test func acceptedConnectionsHaveNagleOff() async throws {
+        try await TestWorkspace.with { ws in
+            let port = RawHTTP.port(of: ws.server.url)
+            let fd = try await SocketOptions.openConnection(
+                port: port, request: "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            defer { close(fd) }
+            let accepted = SocketOptions.noDelayOfAcceptedSockets(port: port)
+            #expect(!accepted.isEmpty)
+            #expect(accepted.values.allSatisfy { $0 })
+        }
+    }
 }

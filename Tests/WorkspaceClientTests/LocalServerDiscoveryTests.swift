@@ -23,7 +23,7 @@ func deadProcessID() throws -> Int32 {
                 try writeFile(directory + "/server.json", Array(#"{"url": "\#(server.url)/", "pid": \#(me)}"#.utf8))
                 try writeFile(directory + "/credentials.json", Array(#"{"token": "local-token"}"#.utf8))
                 let status = try await withHTTP { http in
-                    try await LocalServerDiscovery.discover(directory: directory, httpClient: http)
+                    try await LocalServerDiscovery.discover(directory: directory, httpClient: http, timeout: 30)
                 }
                 #expect(
                     status == .running(LocalServer(baseURL: server.url, workspace: nil, pid: me, token: "local-token")))
@@ -34,7 +34,7 @@ func deadProcessID() throws -> Int32 {
                     directory + "/server.json",
                     Array(#"{"url": "\#(server.url)\#(testWorkspace.armID)", "pid": \#(me)}"#.utf8))
                 let withPath = try await withHTTP { http in
-                    try await LocalServerDiscovery.discover(directory: directory, httpClient: http)
+                    try await LocalServerDiscovery.discover(directory: directory, httpClient: http, timeout: 30)
                 }
                 #expect(
                     withPath
@@ -80,7 +80,7 @@ func deadProcessID() throws -> Int32 {
                     throws: WorkspaceClientError.io(directory + "/credentials.json", "no such file or directory")
                 ) {
                     try await withHTTP { http in
-                        try await LocalServerDiscovery.discover(directory: directory, httpClient: http)
+                        try await LocalServerDiscovery.discover(directory: directory, httpClient: http, timeout: 30)
                     }
                 }
             }

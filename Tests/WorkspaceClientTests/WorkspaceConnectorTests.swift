@@ -48,8 +48,9 @@ import WorkspaceClient
         try await withTemporaryDirectory { directory in
             try await TestHTTPServer.run({ _ in .json(200, "{}") }) { server in
                 try await withHTTP { http in
-                    let connector = WorkspaceConnector(
+                    var connector = WorkspaceConnector(
                         environment: [:], httpClient: http, defaultLocalWorkspace: localWorkspace)
+                    connector.discoveryTimeout = 30  // generous: tests run in parallel on a loaded machine
                     let selection = WorkspaceSelection(target: .local(directory: directory), reason: "the default")
                     guard
                         case .needsLocalServer(directory, "no server.json in \(directory)") =

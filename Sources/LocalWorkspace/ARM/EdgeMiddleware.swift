@@ -5,7 +5,8 @@ import Logging
 
 /// The outermost middleware: assigns `x-ms-request-id`, echoes `x-ms-correlation-request-id` and
 /// `x-ms-client-request-id`, and turns every error into the response its API family expects: ARM's JSON error body
-/// everywhere, Azure Storage's XML error under `/blob/`. Nothing else renders errors.
+/// everywhere, Azure Storage's XML error under `/blob/`, MLflow's `{"error_code", "message"}` under `/api/` and
+/// `/ajax-api/` (an unknown endpoint there is 404 `ENDPOINT_NOT_FOUND`). Nothing else renders errors.
 struct EdgeMiddleware: RouterMiddleware {
     typealias Context = WorkspaceRequestContext
 
@@ -20,7 +21,11 @@ struct EdgeMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = Self.render(error, isBlob: isBlob, request: request, context: context)
+            if MLflowRoutes.isMLflowPath(request.uri.path) {
+                response = Self.renderMLflow(error, request: request, context: context)
+            } else {
+                response = Self.render(error, isBlob: isBlob, request: request, context: context)
+            }
         }
         response.headers[.msRequestID] = requestID
         if isBlob {
@@ -60,6 +65,31 @@ struct EdgeMiddleware: RouterMiddleware {
                 json: ARMErrorResponse(code: "InternalServerError", message: "The local workspace failed: \(error)")
                     .json)
         }
+    }
+}
+
+extension EdgeMiddleware {
+    /// MLflow's error JSON. Only a real failure is 5xx: the client retries 408, 429 and 5xx for minutes.
+    private static func renderMLflow(_ error: any Error, request: Request, context: Context) -> Response {
+        let mlflowError: MLflowError
+        switch error {
+        case let error as MLflowError:
+            mlflowError = error
+        case let error as any HTTPResponseError where error.status == .notFound:
+            mlflowError = .endpointNotFound
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            mlflowError = .invalid("The request body is larger than the local workspace accepts.")
+        case let error as any HTTPResponseError
+        where error.status.code < 500 && error.status != .requestTimeout
+            && error.status != .tooManyRequests:
+            mlflowError = MLflowError(
+                error.status, code: "INVALID_PARAMETER_VALUE", message: error.status.reasonPhrase)
+        default:
+            context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            mlflowError = MLflowError(
+                .internalServerError, code: "INTERNAL_ERROR", message: "The local workspace failed: \(error)")
+        }
+        return JSONResponse.make(status: mlflowError.status, json: mlflowError.json)
     }
 }
 

@@ -1,10 +1,11 @@
-/// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, and workspace
-/// directories it cannot open. (Errors of HTTP requests are answers, not thrown: `ARMError` and `BlobError` are
-/// rendered at the server's edge.)
+/// Every error the `LocalWorkspace` module throws: sweep definitions the local workspace cannot run, workspace
+/// directories it cannot open, and MLflow store calls it refuses. (Errors of HTTP requests are answers, not
+/// thrown: `ARMError`, `BlobError` and `MLflowError` are rendered at the server's edge.)
 public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable, Hashable {
         case invalidSweep
         case workspaceSetup
+        case tracking
     }
 
     private let code: Code
@@ -31,7 +32,13 @@ public struct LocalWorkspaceError: Error, Sendable, Hashable, CustomStringConver
         LocalWorkspaceError(.workspaceSetup, message, field: path)
     }
 
-    /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`.
+    /// An MLflow tracking request of the job runner that the store refused (an unknown run, an invalid run id, a
+    /// run that exists already, a weak token); `field` is the run id or experiment name concerned.
+    public static func tracking(_ message: String, field: String) -> LocalWorkspaceError {
+        LocalWorkspaceError(.tracking, message, field: field)
+    }
+
+    /// A stable name for the kind of error: `invalidSweep`, `workspaceSetup`, `tracking`.
     public var kind: String { code.rawValue }
 
     public var description: String { "\(field): \(message)" }

@@ -1,13 +1,15 @@
 import AzureML
 import Hummingbird
 
-/// What every route needs: the store, the blob files, the SAS signer, the options and the job events.
+/// What every route needs: the store, the blob files, the SAS signer, the options, the job events and the MLflow
+/// tracking store.
 struct WorkspaceServices: Sendable {
     let store: WorkspaceStore
     let blobs: BlobStore
     let signer: SharedAccessSignature
     let options: LocalWorkspaceOptions
     let jobEvents: JobEvents
+    let mlflow: MLflowStore
 
     /// `http://<host>:<port>` as the client reached the server (its `Host` header), for links in bodies.
     func baseURL(_ request: Request) -> String {

@@ -41,9 +41,11 @@ public enum LocalWorkspaceServer {
         }
         let credentials = try WorkspaceCredentials.loadOrCreate(directory: directory)
         let store = try WorkspaceStore(path: directory + "/" + databaseFileName)
+        let mlflow = MLflowStore(database: store.database, directory: directory)
         let services = WorkspaceServices(
             store: store, blobs: try BlobStore(directory: directory, database: store.database),
-            signer: SharedAccessSignature(key: credentials.sasKey), options: options, jobEvents: JobEvents())
+            signer: SharedAccessSignature(key: credentials.sasKey), options: options, jobEvents: JobEvents(),
+            mlflow: mlflow)
         let router = buildRouter(services: services, token: credentials.token)
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -79,18 +81,21 @@ public enum LocalWorkspaceServer {
         let urlHost = host.contains(":") ? "[\(host)]" : host
         return RunningLocalWorkspace(
             url: "http://\(urlHost):\(actualPort)", token: credentials.token, directory: directory, store: store,
-            jobEvents: services.jobEvents, group: group, task: task)
+            mlflow: mlflow, jobEvents: services.jobEvents, group: group, task: task)
     }
 
     /// The router: edge middleware (ids, error rendering), bearer token, api-version, then the routes.
     static func buildRouter(services: WorkspaceServices, token: String) -> Router<WorkspaceRequestContext> {
         let router = Router(context: WorkspaceRequestContext.self)
         router.add(middleware: EdgeMiddleware())
-        router.add(middleware: BearerTokenMiddleware(token: token))
+        router.add(middleware: BearerTokenMiddleware(token: token, mlflow: services.mlflow))
         router.add(middleware: APIVersionMiddleware())
+        router.get(RouterPath(String(BearerTokenMiddleware.healthPath.dropFirst()))) { _, _ in "OK" }
         WorkspaceRoutes(services: services).register(on: router)
         OperationRoutes(services: services).register(on: router)
         BlobRoutes(services: services).register(on: router)
+        MLflowRoutes(services: services).register(on: router)
+        MLflowArtifactRoutes(services: services).register(on: router)
         return router
     }
 }

@@ -13,13 +13,15 @@ public final class RunningLocalWorkspace: Sendable {
     public let directory: String
     /// The database, for the job runner.
     public let store: WorkspaceStore
+    /// The MLflow tracking store the server serves under `/api/2.0/mlflow`, for the job runner and sweeps.
+    public let mlflow: MLflowStore
     /// Job events, for the job runner.
     public let jobEvents: JobEvents
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     init(
-        url: String, token: String, directory: String, store: WorkspaceStore, jobEvents: JobEvents,
+        url: String, token: String, directory: String, store: WorkspaceStore, mlflow: MLflowStore, jobEvents: JobEvents,
         group: ServiceGroup, task: Task<Void, any Error>
     ) {
         self.url = url
@@ -27,6 +29,7 @@ public final class RunningLocalWorkspace: Sendable {
         self.token = token
         self.directory = directory
         self.store = store
+        self.mlflow = mlflow
         self.jobEvents = jobEvents
         self.group = group
         self.task = task
@@ -36,6 +39,7 @@ public final class RunningLocalWorkspace: Sendable {
     public func shutdown() async throws {
         await group.triggerGracefulShutdown()
         jobEvents.finish()
+        mlflow.metricEvents.finish()
         try await task.value
     }
 }

@@ -5,10 +5,13 @@ struct WorkspaceRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// The `x-ms-request-id` of this request.
     var requestID: String
+    /// Who an MLflow request comes from (set by `BearerTokenMiddleware` on MLflow paths).
+    var mlflowCaller: MLflowCaller?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         requestID = ""
+        mlflowCaller = nil
     }
 
     /// ARM bodies are small: ARM itself rejects requests over 4 MiB. Blob uploads stream and have their own limits.

@@ -74,6 +74,7 @@ extension WorkspaceStore {
                 lastModifiedAt: now)
             try record.insert(db)
         }
+        MLflowStore.registerMigrations(in: &migrator)
         return migrator
     }
 }

@@ -26,6 +26,8 @@ public struct WorkspaceConnector: Sendable {
     public var defaultLocalWorkspace: WorkspaceID
     /// Options of the Azure credential chain.
     public var credentialOptions: DefaultAzureCredential.Options
+    /// Seconds a running local server gets to answer the liveness probe.
+    public var discoveryTimeout: Double = 3
 
     /// A connector.
     public init(
@@ -62,7 +64,9 @@ public struct WorkspaceConnector: Sendable {
                     workspace: workspace, credential: credential, configuration: configuration, httpClient: httpClient
                 ))
         case .local(let directory):
-            switch try await LocalServerDiscovery.discover(directory: directory, httpClient: httpClient) {
+            switch try await LocalServerDiscovery.discover(
+                directory: directory, httpClient: httpClient, timeout: discoveryTimeout)
+            {
             case .notRunning(let reason):
                 return .needsLocalServer(directory: directory, reason: reason)
             case .running(let server):
