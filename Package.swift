@@ -55,6 +55,38 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "DeployApply",
+            dependencies: ["DeployPlan", "AzureML", "DeployYAML"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeployApplyTests",
+            dependencies: [
+                "DeployApply",
+                "DeployPlan",
+                "AzureML",
+                "DeployManifest",
+                "DeployYAML",
+                "LocalWorkspace",
+                "WorkspaceClient",
+                "DeployTestSupport",
+                "DeployCLI",
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .target(
+            name: "DeployTestSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/DeployTestSupport",
+            swiftSettings: strict
+        ),
+        .target(
             name: "LocalWorkspace",
             dependencies: [
                 "AzureML",
@@ -105,6 +137,7 @@ let package = Package(
                 "DeployManifest",
                 "AzureML",
                 "DeployPlan",
+                "DeployApply",
                 "LocalWorkspace",
                 "WorkspaceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
