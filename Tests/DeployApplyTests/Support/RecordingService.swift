@@ -21,8 +21,10 @@ final class RecordingService: WorkspaceService {
     }
 
     func send(_ request: BlobRequest) async throws -> BlobResponse {
-        let path = BlobURL(request.url).address.split(separator: "/").dropFirst(4).joined(separator: "/")
-        log.withLock { $0.append("\(request.method) blob \(path)") }
+        let url = BlobURL(request.url)
+        let path = url.address.split(separator: "/").dropFirst(4).joined(separator: "/")
+        let comp = url.query.split(separator: "&").first { $0.hasPrefix("comp=") }.map { "?" + $0 } ?? ""
+        log.withLock { $0.append("\(request.method) blob \(PercentEncoding.decode(path) ?? path)\(comp)") }
         return try await inner.send(request)
     }
 
