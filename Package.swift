@@ -98,6 +98,12 @@ let package = Package(
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(
+                    name: "SystemPackage", package: "swift-system",
+                    condition: .when(platforms: [.linux, .windows, .android, .openbsd])),
             ],
             swiftSettings: strict
         ),
@@ -168,15 +174,24 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "MLflowBench",
+            dependencies: ["LocalWorkspace"],
+            path: "Benchmarks/MLflowBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "PlanBench",
             dependencies: ["DeployPlan", "AzureML", "DeployManifest", "DeployYAML", "LocalWorkspace", "WorkspaceClient"],
             path: "Benchmarks/PlanBench",
             swiftSettings: strict
         ),
         .executableTarget(
-            name: "MLflowBench",
-            dependencies: ["LocalWorkspace"],
-            path: "Benchmarks/MLflowBench",
+            name: "RunnerBench",
+            dependencies: [
+                "LocalWorkspace", "AzureML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/RunnerBench",
             swiftSettings: strict
         ),
         .executableTarget(

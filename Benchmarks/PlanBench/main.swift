@@ -94,7 +94,8 @@ for index in 0..<jobs {
         """)
 }
 
-let server = try await LocalWorkspaceServer.start(directory: root + "/workspace")
+let server = try await LocalWorkspaceServer.start(
+    directory: root + "/workspace", options: LocalWorkspaceOptions(runsJobs: false))
 var configuration = ARMClient.Configuration()
 configuration.baseURL = server.url
 let client = try ARMClient(

@@ -114,4 +114,22 @@ import Testing
         #expect(fixed.status == 0)
         #expect(fixed.standardOutput == "1 file valid\n")
     }
+
+    @Test func planExitStatusesThroughTheProcess() throws {
+        let manifest = try temporaryFile("env.yml", "name: tiny\nversion: 1\nimage: python:3.11\n")
+        let folder = (manifest as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let workspace = "local:" + folder + "/ws"
+        let changes = try run(["plan", manifest, "--workspace", workspace, "--detailed-exitcode"])
+        #expect(changes.status == 2)
+        // Standard output is not a terminal here: no colours.
+        #expect(!changes.standardOutput.contains("\u{1B}["))
+        #expect(changes.standardOutput.hasSuffix("Plan: 1 to create, 0 to update, 0 unchanged, 0 conflicts.\n"))
+        #expect(try run(["plan", manifest, "--workspace", workspace]).status == 0)
+        let broken = try temporaryFile("job.yml", "name: j\ncommand: ls\nenvironment: azureml:missing:1\n")
+        defer { try? FileManager.default.removeItem(atPath: (broken as NSString).deletingLastPathComponent) }
+        let failed = try run(["plan", broken, "--workspace", workspace, "--detailed-exitcode"])
+        #expect(failed.status == 1)
+        #expect(failed.standardError.hasSuffix("Planning failed: 1 error.\n"))
+    }
 }

@@ -13,7 +13,7 @@ import WorkspaceClient
         "deploy-plan-cli-\(UUID().uuidString)"
     )
     .resolvingSymlinksInPath()
-    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05)
+    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05, runsJobs: false)
     static let environment = "name: tiny\nversion: 1\nimage: python:3.11\n"
 
     var root: String { directory.path }

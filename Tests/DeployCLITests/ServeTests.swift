@@ -16,12 +16,25 @@ import Testing
         #expect(defaults.dir == ".deploy")
         #expect(defaults.host == "127.0.0.1")
         #expect(defaults.port == 0)
+        #expect(defaults.envMode == "build")
         let custom = try #require(
-            try DeployCommand.parseAsRoot(["serve", "--dir", "ws", "--host", "0.0.0.0", "--port", "8080"])
-                as? DeployCommand.Serve)
+            try DeployCommand.parseAsRoot([
+                "serve", "--dir", "ws", "--host", "0.0.0.0", "--port", "8080", "--env-mode", "host",
+            ]) as? DeployCommand.Serve)
         #expect(custom.dir == "ws")
         #expect(custom.host == "0.0.0.0")
         #expect(custom.port == 8080)
+        #expect(custom.envMode == "host")
+    }
+
+    @Test func rejectsUnknownEnvironmentModes() {
+        do {
+            _ = try DeployCommand.parseAsRoot(["serve", "--env-mode", "conda"])
+            Issue.record("parsed an unknown environment mode")
+        } catch {
+            #expect(DeployCommand.message(for: error) == "--env-mode must be 'build' or 'host', found 'conda'.")
+            #expect(DeployCommand.exitCode(for: error) == .validationFailure)
+        }
     }
 
     @Test func rejectsPortsOutOfRange() {

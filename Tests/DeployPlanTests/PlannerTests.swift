@@ -2,6 +2,7 @@ import AzureML
 import DeployPlan
 import DeployYAML
 import Foundation
+import LocalWorkspace
 import Testing
 
 /// Plans end to end: manifests loaded and translated, then planned against a real local workspace server over HTTP.
@@ -387,6 +388,7 @@ import Testing
             #expect(
                 plan.change("\(Self.job)-r2")?.reason
                     == "--rerun: submitted before as crossref-74a6dddfed (status NotStarted); a new run")
+            #expect(plan.change("\(Self.job)-r2")?.body?.json["properties"]?["displayName"] == "crossref-74a6dddfed-r2")
             try await harness.applyDirectly(plan)
             let third = try await harness.plan([folder], rerun: true)
             #expect(third.changes.last?.address == "\(Self.job)-r3")
@@ -499,6 +501,38 @@ import Testing
                     """
                 ])
             #expect(harness.service.requests.isEmpty)
+        }
+    }
+
+    @Test func buildContextsCompareWithoutTheirStorageURL() async throws {
+        try await PlanHarness.with { harness in
+            try harness.write([
+                "env.yml": "name: built\nversion: 1\nbuild: {path: ctx}\ntags: {team: ml}\n",
+                "ctx/Dockerfile": "FROM python:3.11\n",
+            ])
+            let plan = try await harness.plan([harness.path("env.yml")])
+            let change = try #require(plan.changes.first)
+            #expect(change.action == .create)
+            #expect(change.body?.placeholders == [.datastoreContainer("workspaceblobstore")])
+            #expect(change.uploads.map(\.prefix) == ["LocalUpload/\(change.uploads[0].hash)/ctx"])
+            try await harness.applyDirectly(plan)
+            let stored = try #require(
+                try await harness.client.getResource(
+                    "/environments/built/versions/1", apiVersion: APIVersion.environments))
+            let contextURI = try #require(stored.properties["build"]?["contextUri"]?.stringValue)
+            #expect(contextURI.hasPrefix(harness.server.url))
+            #expect(try await harness.plan([harness.path("env.yml")]).changes.map(\.action) == [.noOp])
+
+            var properties = stored.properties
+            properties["tags"] = ["team": "research"]
+            try await harness.put(
+                "/environments/built/versions/1", apiVersion: APIVersion.environments,
+                ["properties": .object(properties)])
+            let drift = try await harness.plan([harness.path("env.yml")])
+            #expect(drift.changes.map(\.action) == [.update])
+            // The update sends the storage URL the version holds, with no slot left for an apply to fill.
+            #expect(drift.changes[0].body?.json["properties"]?["build"]?["contextUri"] == .string(contextURI))
+            #expect(drift.changes[0].body?.slots == [])
         }
     }
 }

@@ -121,7 +121,7 @@ import Testing
     @Test func aRestartKeepsEverything() async throws {
         let directory = try TestWorkspace.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let options = LocalWorkspaceOptions(provisioningDelay: 0)
+        let options = LocalWorkspaceOptions(provisioningDelay: 0, runsJobs: false)
         var server = try await LocalWorkspaceServer.start(directory: directory, options: options)
         var ws = TestWorkspace(server: server, directory: directory)
         #expect(try await ws.putEnvironment("env", "1").status == 201)

@@ -12,7 +12,8 @@ struct TestWorkspace: Sendable {
     let server: RunningLocalWorkspace
     let directory: String
 
-    static let options = LocalWorkspaceOptions(provisioningDelay: 0.3, pollInterval: 1)
+    /// Route tests see jobs exactly as the routes leave them: no runner.
+    static let options = LocalWorkspaceOptions(provisioningDelay: 0.3, pollInterval: 1, runsJobs: false)
 
     /// Runs `body` against a new server and removes the folder afterwards.
     static func with<T: Sendable>(
@@ -24,6 +25,21 @@ struct TestWorkspace: Sendable {
         let workspace = TestWorkspace(server: server, directory: directory)
         do {
             let result = try await body(workspace)
+            try await server.shutdown()
+            return result
+        } catch {
+            try? await server.shutdown()
+            throw error
+        }
+    }
+
+    /// Runs `body` against a new server on an existing workspace folder, which is left in place.
+    static func with<T: Sendable>(
+        directory: String, options: LocalWorkspaceOptions, _ body: (TestWorkspace) async throws -> T
+    ) async throws -> T {
+        let server = try await LocalWorkspaceServer.start(directory: directory, options: options)
+        do {
+            let result = try await body(TestWorkspace(server: server, directory: directory))
             try await server.shutdown()
             return result
         } catch {
@@ -86,14 +102,14 @@ struct TestWorkspace: Sendable {
     }
 
     /// PUTs a compute and waits until it has been provisioned.
-    func createCompute(_ name: String) async throws {
+    func createCompute(_ name: String, maxNodeCount: Int = 2) async throws {
         let body: JSONValue = [
             "location": "local",
             "properties": [
                 "computeType": "AmlCompute",
                 "properties": [
                     "vmSize": "STANDARD_DS3_V2",
-                    "scaleSettings": ["maxNodeCount": 2, "minNodeCount": 0],
+                    "scaleSettings": ["maxNodeCount": .int(maxNodeCount), "minNodeCount": 0],
                 ],
             ],
         ]

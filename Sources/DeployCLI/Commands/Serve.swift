@@ -16,6 +16,11 @@ extension DeployCommand {
                 DIR/server.json (url, pid) so other deploy commands find the server, and stops cleanly on Ctrl-C \
                 or SIGTERM. Every request needs the bearer token stored in DIR/credentials.json (mode 0600); it is \
                 never printed.
+
+                Command jobs run on this machine, at most a compute's max_instances at once (the number of cores \
+                without a compute). Each environment with a conda file gets a Python virtual environment built \
+                from its pip dependencies under DIR/envs and reused; --env-mode host runs every job with the \
+                host's python3 instead. Job files and logs are under DIR/runs/<job>.
                 """
         )
 
@@ -31,6 +36,14 @@ extension DeployCommand {
         @Option(name: .long, help: "The port to listen on; 0 picks a free port.")
         public var port: Int = 0
 
+        /// `build` or `host`.
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "How jobs get their Python: 'build' makes a virtual environment per conda file, 'host' uses the "
+                    + "host's python3 for every job.", valueName: "mode"))
+        public var envMode: String = EnvironmentMode.build.rawValue
+
         /// Parsing only.
         public init() {}
 
@@ -41,6 +54,9 @@ extension DeployCommand {
             }
             guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
             guard !dir.isEmpty else { throw ValidationError("--dir must not be empty.") }
+            guard EnvironmentMode(rawValue: envMode) != nil else {
+                throw ValidationError("--env-mode must be 'build' or 'host', found '\(envMode)'.")
+            }
         }
 
         /// Starts the server, reports where it listens, and serves until SIGINT or SIGTERM.
@@ -54,7 +70,9 @@ extension DeployCommand {
             }
             let server: RunningLocalWorkspace
             do {
-                server = try await LocalWorkspaceServer.start(directory: dir, host: host, port: port)
+                var options = LocalWorkspaceOptions()
+                options.environmentMode = EnvironmentMode(rawValue: envMode) ?? .build
+                server = try await LocalWorkspaceServer.start(directory: dir, host: host, port: port, options: options)
             } catch let error as LocalWorkspaceError {
                 print("error: \(error)", to: &standardError)
                 throw ExitCode.failure

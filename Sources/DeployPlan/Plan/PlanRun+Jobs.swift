@@ -17,6 +17,16 @@ extension PlanRun {
         var previous: (name: String, status: String?)?
 
         var name: String { attempt == 1 ? baseName : "\(baseName)-r\(attempt)" }
+
+        /// The body for `name`: a rerun's `displayName` follows its new name when it defaults to the name.
+        var named: JSONValue {
+            guard attempt > 1, case .generated(let naming) = node.resource.name, naming.displayNameIsName,
+                case .object(var root) = body, case .object(var properties)? = root["properties"]
+            else { return body }
+            properties["displayName"] = .string(name)
+            root["properties"] = .object(properties)
+            return .object(root)
+        }
     }
 
     /// Names, reads and decides every job.
@@ -55,7 +65,7 @@ extension PlanRun {
                     next.append(job)
                     continue
                 }
-                decideJob(job.node, name: job.name, body: job.body, outcome: outcome, previous: job.previous)
+                decideJob(job.node, name: job.name, body: job.named, outcome: outcome, previous: job.previous)
             }
             pending = next
         }

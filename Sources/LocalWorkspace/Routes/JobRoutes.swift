@@ -5,8 +5,14 @@ import Hummingbird
 
 /// Jobs: PUT (201 on create, 200 on an identical re-PUT or a change of mutable members only, 409 otherwise), GET,
 /// list (filters `jobType`, `tag`, `properties`, `parentJobName`, `listViewType`), `POST .../cancel` (202 with
-/// `Location`) and DELETE (202 with `Location`). Jobs are stored `NotStarted`; the runner is told through
-/// `JobEvents`.
+/// `Location`) and DELETE (202 with `Location`), plus the local workspace's log route (`JobLogRoutes`). Jobs are
+/// stored `NotStarted`; the runner is told through `JobEvents`.
+///
+/// What the runner recorded shows in `properties.properties` (Azure ML's run-property names where it has them):
+/// `StartTimeUtc` (the command started), `EndTimeUtc` (the job ended), `ErrorCode` and `ErrorMessage` (why it
+/// failed), `CancelReason`, `Warning` (e.g. the MLflow run ended FAILED although the command exited 0), `ExitCode`,
+/// `MlflowRunId` and `LogFile` (the absolute path of `user_logs/std_log.txt`); each output without a `uri` shows the
+/// datastore URI its files were published under.
 struct JobRoutes: Sendable {
     let services: WorkspaceServices
 
@@ -16,6 +22,7 @@ struct JobRoutes: Sendable {
         workspace.put("jobs/:name", use: put)
         workspace.delete("jobs/:name", use: delete)
         workspace.post("jobs/:name/cancel", use: cancel)
+        JobLogRoutes(services: services).register(on: workspace)
     }
 
     @Sendable func list(_ request: Request, context: WorkspaceRequestContext) async throws -> Response {
@@ -26,13 +33,18 @@ struct JobRoutes: Sendable {
             list.viewType.includes(isArchived: record.isArchived) && filter.matches(record.propertiesObject)
         }
         let page = list.page(records, url: services.baseURL(request) + request.uri.path, query: query)
-        return JSONResponse.make(status: .ok, json: AssetRoutes.pageJSON((page.items.map(Self.json), page.nextLink)))
+        let runs = try await services.store.jobRuns()
+        let items = page.items.map { record in
+            Self.json(record, run: record.id.flatMap { runs[$0] }, directory: services.directory)
+        }
+        return JSONResponse.make(status: .ok, json: AssetRoutes.pageJSON((items, page.nextLink)))
     }
 
     @Sendable func get(_ request: Request, context: WorkspaceRequestContext) async throws -> Response {
         let resource = ResourceID(kind: .job, name: try context.parameters.require("name"))
         guard let record = try await services.store.resource(resource) else { throw ARMError.notFound(resource) }
-        return JSONResponse.make(status: .ok, json: Self.json(record))
+        let run = try await services.store.jobRun(resourceID: record.id)
+        return JSONResponse.make(status: .ok, json: Self.json(record, run: run, directory: services.directory))
     }
 
     @Sendable func put(_ request: Request, context: WorkspaceRequestContext) async throws -> Response {
@@ -60,7 +72,9 @@ struct JobRoutes: Sendable {
         }
         if case .created = result { services.jobEvents.send(JobEvent(.created, jobName: resource.name)) }
         let status: HTTPResponse.Status = if case .created = result { .created } else { .ok }
-        return JSONResponse.make(status: status, json: Self.json(result.record))
+        let run = try await services.store.jobRun(resourceID: result.record.id)
+        return JSONResponse.make(
+            status: status, json: Self.json(result.record, run: run, directory: services.directory))
     }
 
     /// 202 with `Location`; polling it answers 202 until the job has reached a terminal status. A `NotStarted`
@@ -97,10 +111,26 @@ struct JobRoutes: Sendable {
         return Response(status: .accepted, headers: headers)
     }
 
-    /// A job as the service reports it: the stored properties plus `status`.
-    static func json(_ record: ResourceRecord) -> JSONValue {
+    /// A job as the service reports it: the stored properties plus `status` and what the runner recorded.
+    static func json(_ record: ResourceRecord, run: JobRunRecord? = nil, directory: String? = nil) -> JSONValue {
         var properties = record.propertiesObject
         properties["status"] = .string(record.state ?? JobStatus.notStarted)
+        if let run {
+            var bag = properties["properties"]?.objectValue ?? JSONObject()
+            for (key, value) in run.propertyBag { bag[key] = .string(value) }
+            if let directory {
+                bag["LogFile"] = .string(RunFolder(workspaceDirectory: directory, job: record.name).log.path)
+            }
+            properties["properties"] = .object(bag)
+            if var outputs = properties["outputs"]?.objectValue {
+                for (name, uri) in run.outputURIs {
+                    guard var output = outputs[name]?.objectValue, output["uri"]?.stringValue == nil else { continue }
+                    output["uri"] = .string(uri)
+                    outputs[name] = .object(output)
+                }
+                properties["outputs"] = .object(outputs)
+            }
+        }
         return ARMResource(
             id: WorkspaceServices.armID(ResourceID(kind: .job, name: record.name)), name: record.name,
             type: ResourceKind.job.armType, properties: properties, systemData: WorkspaceServices.systemData(record)

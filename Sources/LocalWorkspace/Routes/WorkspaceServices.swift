@@ -1,14 +1,16 @@
 import AzureML
 import Hummingbird
 
-/// What every route needs: the store, the blob files, the SAS signer, the options, the job events and the MLflow
-/// tracking store.
+/// What every route needs: the store, the blob files, the SAS signer, the options, the job events, the workspace
+/// directory and the MLflow tracking store.
 struct WorkspaceServices: Sendable {
     let store: WorkspaceStore
     let blobs: BlobStore
     let signer: SharedAccessSignature
     let options: LocalWorkspaceOptions
     let jobEvents: JobEvents
+    /// The workspace directory (job logs live under `runs/`).
+    let directory: String
     let mlflow: MLflowStore
 
     /// `http://<host>:<port>` as the client reached the server (its `Host` header), for links in bodies.

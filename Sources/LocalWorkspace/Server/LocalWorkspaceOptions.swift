@@ -10,16 +10,41 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     public var maxBlobSize: Int64
     /// The largest Put Block body, in bytes.
     public var maxBlockSize: Int64
+    /// Whether the server runs the jobs it accepts (`false` leaves them `NotStarted`, for tests of the routes).
+    public var runsJobs: Bool
+    /// How jobs get their Python: virtual environments built from conda files, or the host's `python3`.
+    public var environmentMode: EnvironmentMode
+    /// How long a job has to exit after SIGTERM (cancel, timeout, shutdown) before its process group gets
+    /// SIGKILL, in seconds.
+    public var stopGracePeriod: Double
+    /// How many jobs without a compute (or on `serverless`) run at once; `nil` means the number of cores.
+    public var localConcurrency: Int?
+    /// The host Python the runner builds environments from and runs host-mode jobs with (a name on `PATH` or a
+    /// path).
+    public var python: String
+    /// The largest file an http(s) input may download, in bytes.
+    public var maxDownloadSize: Int64
+    /// How long an http(s) input's download may take, in seconds.
+    public var downloadTimeout: Double
 
     /// Options.
     public init(
         provisioningDelay: Double = 2, pollInterval: Double = 1, sasLifetime: Double = 24 * 3_600,
-        maxBlobSize: Int64 = 5_000 * 1024 * 1024, maxBlockSize: Int64 = 4_000 * 1024 * 1024
+        maxBlobSize: Int64 = 5_000 * 1024 * 1024, maxBlockSize: Int64 = 4_000 * 1024 * 1024, runsJobs: Bool = true,
+        environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10, localConcurrency: Int? = nil,
+        python: String = "python3", maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800
     ) {
         self.provisioningDelay = provisioningDelay
         self.pollInterval = pollInterval
         self.sasLifetime = sasLifetime
         self.maxBlobSize = maxBlobSize
         self.maxBlockSize = maxBlockSize
+        self.runsJobs = runsJobs
+        self.environmentMode = environmentMode
+        self.stopGracePeriod = stopGracePeriod
+        self.localConcurrency = localConcurrency
+        self.python = python
+        self.maxDownloadSize = maxDownloadSize
+        self.downloadTimeout = downloadTimeout
     }
 }

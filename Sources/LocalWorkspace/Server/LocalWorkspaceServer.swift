@@ -45,8 +45,13 @@ public enum LocalWorkspaceServer {
         let services = WorkspaceServices(
             store: store, blobs: try BlobStore(directory: directory, database: store.database),
             signer: SharedAccessSignature(key: credentials.sasKey), options: options, jobEvents: JobEvents(),
-            mlflow: mlflow)
+            directory: directory, mlflow: mlflow)
         let router = buildRouter(services: services, token: credentials.token)
+        let runner = JobRunner(
+            directory: directory, store: store, mlflow: mlflow, blobs: services.blobs, options: options,
+            jobEvents: services.jobEvents)
+        // Before the server listens, so no request sees a job a crashed server left "Running".
+        if options.runsJobs { try await runner.recover() }
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "deploy.local-workspace")
@@ -76,12 +81,24 @@ public enum LocalWorkspaceServer {
             } catch {
                 reason = "\(error)"
             }
+            await runner.stop()
             throw LocalWorkspaceError.workspaceSetup("cannot listen: \(reason)", path: "\(host):\(port)")
         }
         let urlHost = host.contains(":") ? "[\(host)]" : host
-        return RunningLocalWorkspace(
+        let running = RunningLocalWorkspace(
             url: "http://\(urlHost):\(actualPort)", token: credentials.token, directory: directory, store: store,
-            mlflow: mlflow, jobEvents: services.jobEvents, group: group, task: task)
+            mlflow: mlflow, jobEvents: services.jobEvents, runner: runner, group: group, task: task)
+        if options.runsJobs {
+            // Jobs reach the server on loopback even when it listens on every interface.
+            let jobHost = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : urlHost
+            do {
+                try await runner.start(serverURL: "http://\(jobHost):\(actualPort)")
+            } catch {
+                try? await running.shutdown()
+                throw error
+            }
+        }
+        return running
     }
 
     /// The router: edge middleware (ids, error rendering), bearer token, api-version, then the routes.

@@ -17,11 +17,14 @@ public final class RunningLocalWorkspace: Sendable {
     public let mlflow: MLflowStore
     /// Job events, for the job runner.
     public let jobEvents: JobEvents
+    /// The job runner (idle when the options say the server does not run jobs).
+    public let runner: JobRunner
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     init(
         url: String, token: String, directory: String, store: WorkspaceStore, mlflow: MLflowStore, jobEvents: JobEvents,
+        runner: JobRunner,
         group: ServiceGroup, task: Task<Void, any Error>
     ) {
         self.url = url
@@ -31,12 +34,15 @@ public final class RunningLocalWorkspace: Sendable {
         self.store = store
         self.mlflow = mlflow
         self.jobEvents = jobEvents
+        self.runner = runner
         self.group = group
         self.task = task
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and waits until the server has stopped.
+    /// Stops the jobs (see `JobRunner.stop()`), then stops accepting connections, lets requests in flight finish,
+    /// and waits until the server has stopped.
     public func shutdown() async throws {
+        await runner.stop()
         await group.triggerGracefulShutdown()
         jobEvents.finish()
         mlflow.metricEvents.finish()

@@ -75,6 +75,24 @@ extension WorkspaceStore {
             try record.insert(db)
         }
         MLflowStore.registerMigrations(in: &migrator)
+        migrator.registerMigration("v2 job runs") { db in
+            try db.create(table: "jobRun") { table in
+                table.primaryKey("resourceID", .integer).references("resource", onDelete: .cascade)
+                table.column("startTimeUtc", .text)
+                table.column("endTimeUtc", .text)
+                table.column("errorCode", .text)
+                table.column("errorMessage", .text)
+                table.column("cancelReason", .text)
+                table.column("warning", .text)
+                table.column("exitCode", .integer)
+                table.column("processID", .integer)
+                table.column("mlflowRunID", .text)
+                table.column("outputs", .text)
+                table.column("extraProperties", .text)
+                table.check(sql: "outputs IS NULL OR json_valid(outputs)")
+                table.check(sql: "extraProperties IS NULL OR json_valid(extraProperties)")
+            }
+        }
         return migrator
     }
 }

@@ -19,7 +19,7 @@ final class ApplyHarness: Sendable {
     let client: ARMClient
     let service: RecordingService
 
-    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05)
+    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05, runsJobs: false)
     static let polling = PollingOptions(minimumInterval: 0.02, maximumInterval: 0.1, defaultInterval: 0.05)
     static let planWorkspace = PlanWorkspace(
         id: WorkspaceID.local, target: "local workspace in the test folder", reason: "from the test")

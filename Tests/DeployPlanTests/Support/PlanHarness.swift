@@ -17,7 +17,7 @@ final class PlanHarness: Sendable {
     let client: ARMClient
     let service: RecordingService
 
-    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05)
+    static let options = LocalWorkspaceOptions(provisioningDelay: 0.05, pollInterval: 0.05, runsJobs: false)
     static let polling = PollingOptions(minimumInterval: 0.02, maximumInterval: 0.1, defaultInterval: 0.05)
     /// The workspace as plans of the tests report it.
     static let planWorkspace = PlanWorkspace(

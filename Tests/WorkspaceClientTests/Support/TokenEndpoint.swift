@@ -25,7 +25,7 @@ enum TokenEndpoint {
 
 /// A transport for credential tests: the test's `HTTPClient`, short deadlines, no waiting between retries.
 func testTransport(_ http: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) -> CredentialTransport {
-    CredentialTransport(httpClient: http, timeout: 5, now: now, sleep: { _ in })
+    CredentialTransport(httpClient: http, timeout: 30, now: now, sleep: { _ in })
 }
 
 /// Runs `body` with an `HTTPClient` that is shut down afterwards.
