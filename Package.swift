@@ -148,6 +148,7 @@ let package = Package(
                 "WorkspaceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -245,6 +246,8 @@ let package = Package(
             dependencies: [
                 "DeployCLI",
                 "deploy",
+                "DeployApply",
+                "DeployTestSupport",
                 "AzureML",
                 "DeployPlan",
                 "LocalWorkspace",

@@ -2,6 +2,7 @@ import AzureML
 import DeployApply
 import DeployCLI
 import DeployPlan
+import DeployYAML
 import Foundation
 import Testing
 import WorkspaceClient

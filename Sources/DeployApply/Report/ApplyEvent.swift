@@ -1,5 +1,5 @@
 /// What an apply tells its caller while it runs, for progress output: a change started, bytes of its uploads sent,
-/// a change finished, a submitted job changed status.
+/// a change finished.
 public enum ApplyEvent: Sendable, Hashable {
     /// The change at this address started.
     case started(address: String)
@@ -7,6 +7,4 @@ public enum ApplyEvent: Sendable, Hashable {
     case uploading(address: String, sent: Int64, total: Int64)
     /// A change finished (or was found to need nothing, or was not attempted).
     case finished(ChangeReport)
-    /// While waiting: the job `name` has reached `status` (the first status seen, then each change).
-    case jobStatus(name: String, status: String)
 }

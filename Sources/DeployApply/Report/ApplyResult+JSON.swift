@@ -68,7 +68,7 @@ extension ApplyError {
     }
 }
 
-extension JobWaiter.Outcome {
+extension JobFollower.Outcome {
     /// `{"name", "status", "timed_out", "error"}`.
     public var json: JSONValue {
         [

@@ -34,7 +34,7 @@ struct ApplyDocument {
     var status: Status
     var plan: Plan?
     var result: ApplyResult?
-    var jobs: [JobWaiter.Outcome]?
+    var jobs: [JobFollower.Outcome]?
     var stale: [String] = []
     var errors: [String] = []
 

@@ -2,7 +2,7 @@ import DeployApply
 import Foundation
 import Synchronization
 
-/// Prints an apply's progress on standard error: a line per finished change and per job status change, and on a
+/// Prints an apply's progress on standard error: a line per finished change, and on a
 /// terminal a status line of the uploads in flight, redrawn in place (at most ten times a second) and cleared
 /// before every other line.
 final class ProgressPrinter: Sendable {
@@ -41,8 +41,6 @@ final class ProgressPrinter: Sendable {
                 guard let line = renderer.line(report) else { return }
                 write(line, &state)
             }
-        case .jobStatus(let name, let status):
-            state.withLock { state in write(renderer.jobLine(name: name, status: status), &state) }
         }
     }
 
@@ -72,7 +70,8 @@ final class ProgressPrinter: Sendable {
         let sent = state.uploads.values.reduce(0) { $0 + $1.sent }
         let total = state.uploads.values.reduce(0) { $0 + $1.total }
         let count = state.uploads.count
-        let line = "↑ uploading for \(count) \(count == 1 ? "change" : "changes"): \(Self.size(sent)) of \(Self.size(total))"
+        let line =
+            "↑ uploading for \(count) \(count == 1 ? "change" : "changes"): \(Self.size(sent)) of \(Self.size(total))"
         console.standardError("\r\u{1B}[K" + line)
         state.statusShown = true
     }

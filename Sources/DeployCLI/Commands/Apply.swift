@@ -26,8 +26,11 @@ extension DeployCommand {
                 plan after checking that neither the workspace nor any file changed since it was made ("stale \
                 plan" otherwise). A failed change stops the apply: changes running finish, nothing new starts, and \
                 the summary lists what was applied, what failed and what was not attempted; running the same \
-                command again finishes the job without repeating what was done. Exit status: 0 when everything was \
-                applied (and, with --wait, every job completed); 1 otherwise; 64 for usage errors.
+                command again finishes the job without repeating what was done. With the local workspace it then \
+                waits for the jobs it submitted, streaming their logs, and prints how each ended (--no-wait returns \
+                at once, which needs a running deploy serve); against Azure ML it waits only with --wait. Exit \
+                status: 0 when everything was applied (and every job waited for completed); 1 otherwise; 64 for \
+                usage errors.
                 """
         )
 
@@ -36,10 +39,6 @@ extension DeployCommand {
             case text
             case json
         }
-
-        /// Whether jobs submitted to a local workspace run there, which makes `--wait` the default for it. Off until
-        /// the local workspace's job runner lands: its jobs would stay `NotStarted` and waiting would never end.
-        public static let localWorkspaceRunsJobs = false
 
         /// The files and directories to apply, or one saved plan.
         @Argument(
@@ -89,8 +88,9 @@ extension DeployCommand {
         @Flag(
             inversion: .prefixedNo,
             help: ArgumentHelp(
-                "Wait until every submitted job has finished, printing its status changes; fail unless all "
-                    + "completed (default: --no-wait; --wait for the local workspace once it runs jobs)."))
+                "Wait until every submitted job has finished, printing its status changes (and, from the local "
+                    + "workspace, its log); fail unless all completed (default: --wait for the local workspace, "
+                    + "--no-wait for Azure ML). --no-wait with the local workspace needs a running deploy serve."))
         public var wait: Bool?
 
         /// The longest wait.
@@ -210,6 +210,7 @@ extension DeployCommand {
                 maxAttempts: maxAttempts, maxTotalSeconds: requestTimeout, baseDelay: RetryPolicy.standard.baseDelay,
                 maxDelay: RetryPolicy.standard.maxDelay)
             configuration.requestTimeout = min(configuration.requestTimeout, requestTimeout)
+            configuration.onRetry = { notice in console.standardError("  retrying \(notice)\n") }
             let inputsToPlan = inputs
             let planned = savedPlan
             do {
@@ -222,7 +223,9 @@ extension DeployCommand {
                     if let planned {
                         let stale = await PlanFreshness.check(
                             planned, service: session.client, deployVersion: DeployCommand.version)
-                        if !stale.isEmpty { return run.stale(stale.map(\.description), plan: planned) }
+                        if !stale.isEmpty {
+                            return run.stale(stale.map(\.description), plan: planned, path: savedPlanPath ?? "")
+                        }
                         plan = planned
                         run.diagnostics(plan.warnings)
                     } else {
@@ -236,7 +239,8 @@ extension DeployCommand {
                         run.diagnostics(fresh.errors + fresh.warnings.filter { !inputsToPlan.warnings.contains($0) })
                         plan = fresh
                     }
-                    return await run.apply(plan, session: session, isLocal: Self.isLocal(selection.target))
+                    return await run.apply(
+                        plan, session: session, runsJobs: session.inProcess ? localOptions.runsJobs : true)
                 }
             } catch {
                 return run.fail(.error, "error: \(error)")

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AzureML
 import DeployPlan
 import LocalWorkspace
+import NIOCore
 import WorkspaceClient
 
 /// The workspace a command works on, connected for the duration of the command: the selection and why it was made
@@ -15,6 +16,9 @@ struct WorkspaceSession {
     let client: ARMClient
     /// Why this workspace, including how it is reached (`deploy serve` at a URL, or a server started in-process).
     let reason: String
+    /// Whether the local workspace server runs in this process, so it stops (and its jobs with it) when the command
+    /// ends.
+    var inProcess = false
 
     /// The workspace as a plan reports it.
     var planWorkspace: PlanWorkspace {
@@ -67,7 +71,7 @@ struct WorkspaceSession {
                     configuration: configuration, httpClient: httpClient)
                 session = WorkspaceSession(
                     selection: selection, client: client,
-                    reason: selection.reason + "; started in-process for this command (\(why))")
+                    reason: selection.reason + "; started in-process for this command (\(why))", inProcess: true)
             }
             let result = try await body(session)
             try await server?.shutdown()

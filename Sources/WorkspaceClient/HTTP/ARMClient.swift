@@ -129,6 +129,13 @@ public final class ARMClient: WorkspaceService {
     /// transient failures (and a 401 once, with a fresh token); returns the response whatever its status. A non-JSON error body is turned into an
     /// ARM error whose code is `HttpStatus<status>` and whose message is the body's text.
     public func send(_ request: ARMRequest) async throws -> ARMResponse {
+        let (incoming, described) = try await sendReceivingBytes(request)
+        return try Self.armResponse(incoming, described: described)
+    }
+
+    /// Sends an ARM request as `send(_:)` does and returns the raw answer, whatever its body, with the request's
+    /// description for errors.
+    func sendReceivingBytes(_ request: ARMRequest) async throws -> (RetryingExchange.Incoming, String) {
         let url = Self.url(for: request, baseURL: configuration.baseURL, workspace: workspace)
         let described = "\(request.method) \(BlobURL(url).address)"
         if request.isAbsolute {
@@ -164,7 +171,7 @@ public final class ARMClient: WorkspaceService {
             await tokens.invalidate()
             incoming = try await exchange.perform(outgoing)
         }
-        return try Self.armResponse(incoming, described: described)
+        return (incoming, described)
     }
 
     /// Sends a blob request: the SAS stays in the URL, or the request is signed with the account key; adds
