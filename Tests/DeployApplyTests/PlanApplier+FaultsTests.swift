@@ -2,6 +2,7 @@ import AzureML
 import DeployApply
 import DeployPlan
 import DeployTestSupport
+import DeployYAML
 import Foundation
 import Synchronization
 import Testing
