@@ -187,6 +187,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "ApplyBench",
+            dependencies: [
+                "DeployApply", "DeployCLI", "DeployPlan", "DeployManifest", "DeployYAML", "AzureML", "LocalWorkspace",
+                "WorkspaceClient",
+                "DeployTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ApplyBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "RunnerBench",
             dependencies: [
                 "LocalWorkspace", "AzureML", .product(name: "AsyncHTTPClient", package: "async-http-client"),

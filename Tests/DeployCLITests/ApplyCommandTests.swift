@@ -256,6 +256,34 @@ import WorkspaceClient
         #expect(console.standardError.hasSuffix("  job hello: Completed\njob hello: Completed\nJobs: 1 completed.\n"))
     }
 
+    @Test func sweepJobsAreNotWaitedForInTheLocalWorkspace() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try write([
+            "env.yml": Self.environment,
+            "sweep.yml": """
+            type: sweep
+            name: tune
+            trial:
+              command: echo ${{search_space.x}}
+              environment: azureml:tiny:1
+            sampling_algorithm: random
+            search_space:
+              x: {type: choice, values: [1, 2]}
+            objective: {goal: minimize, primary_metric: loss}
+            limits: {max_total_trials: 2}
+
+            """,
+        ])
+        let console = RecordingConsole()
+        let status = try await deploy(
+            [root, "--workspace", "local:" + workspace], console: console, localOptions: Self.runner)
+        #expect(status == 0, "\(console.standardError)")
+        #expect(
+            console.standardError.hasSuffix(
+                "Not waiting for sweep job tune: the local workspace does not run sweep jobs yet, so it stays "
+                    + "NotStarted.\n"))
+    }
+
     @Test func failedJobsExitWith1AndSeveralJobsPrefixTheirLines() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try write([

@@ -11,8 +11,8 @@ extension DeployBinaryTests {
     func runInBackground(_ binary: URL, _ arguments: [String], in directory: URL) async throws -> Result {
         let output = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let error = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: error.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: error.path, contents: nil)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

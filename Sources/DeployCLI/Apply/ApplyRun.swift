@@ -121,8 +121,19 @@ struct ApplyRun {
             document.status = .failed
             return finish(1)
         }
-        let jobs = result.submittedJobs.map(\.name)
-        guard command.wait ?? (!isAzure && runsJobs), !jobs.isEmpty else { return finish(0) }
+        var jobs = result.submittedJobs.map(\.name)
+        guard command.wait ?? (!isAzure && runsJobs) else { return finish(0) }
+        if !isAzure, !DeployCommand.Apply.localWorkspaceRunsSweeps {
+            let sweeps = Set(
+                plan.changes.filter { $0.body?.json["properties"]?["jobType"]?.stringValue == "Sweep" }.map(\.name))
+            for name in jobs where sweeps.contains(name) {
+                console.standardError(
+                    "Not waiting for sweep job \(name): the local workspace does not run sweep jobs yet, so it stays "
+                        + "NotStarted.\n")
+            }
+            jobs.removeAll { sweeps.contains($0) }
+        }
+        guard !jobs.isEmpty else { return finish(0) }
         return await wait(for: jobs, session: session, isAzure: isAzure, renderer: renderer)
     }
 
