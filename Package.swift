@@ -55,6 +55,38 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "DeployApply",
+            dependencies: ["DeployPlan", "AzureML", "DeployYAML"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeployApplyTests",
+            dependencies: [
+                "DeployApply",
+                "DeployPlan",
+                "AzureML",
+                "DeployManifest",
+                "DeployYAML",
+                "LocalWorkspace",
+                "WorkspaceClient",
+                "DeployTestSupport",
+                "DeployCLI",
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictTests
+        ),
+        .target(
+            name: "DeployTestSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/DeployTestSupport",
+            swiftSettings: strict
+        ),
+        .target(
             name: "LocalWorkspace",
             dependencies: [
                 "AzureML",
@@ -111,10 +143,12 @@ let package = Package(
                 "DeployManifest",
                 "AzureML",
                 "DeployPlan",
+                "DeployApply",
                 "LocalWorkspace",
                 "WorkspaceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -150,6 +184,17 @@ let package = Package(
             name: "PlanBench",
             dependencies: ["DeployPlan", "AzureML", "DeployManifest", "DeployYAML", "LocalWorkspace", "WorkspaceClient"],
             path: "Benchmarks/PlanBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ApplyBench",
+            dependencies: [
+                "DeployApply", "DeployCLI", "DeployPlan", "DeployManifest", "DeployYAML", "AzureML", "LocalWorkspace",
+                "WorkspaceClient",
+                "DeployTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ApplyBench",
             swiftSettings: strict
         ),
         .executableTarget(
@@ -212,6 +257,8 @@ let package = Package(
             dependencies: [
                 "DeployCLI",
                 "deploy",
+                "DeployApply",
+                "DeployTestSupport",
                 "AzureML",
                 "DeployPlan",
                 "LocalWorkspace",

@@ -5,6 +5,6 @@ import DeployCLI
 @main
 struct Main {
     static func main() async {
-        await DeployCommand.main()
+        await DeployCommand.main(DeployCommand.resolvingDefaultSubcommand(Array(CommandLine.arguments.dropFirst())))
     }
 }

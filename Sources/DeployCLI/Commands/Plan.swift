@@ -128,43 +128,19 @@ extension DeployCommand {
             let preliminary = PlanWorkspace(
                 id: workspaceID, target: selection.target.description, reason: selection.reason)
 
-            let loader: ManifestLoader
-            do {
-                loader = ManifestLoader(overrides: try parsedOverrides())
-            } catch {
-                outcome.fail("error: \(error)\n")
-                return outcome
-            }
-            let set = loader.load(paths: paths.isEmpty ? ["."] : paths)
-            var diagnostics = set.diagnostics + set.manifests.flatMap(\.diagnostics)
-            let git = GitProperties.collect(
-                environment: environment, runGit: runGit ?? GitRunner(directory: workingDirectory).run)
-            let options = TranslationOptions(
-                workspace: workspaceID,
-                workingDirectoryName: ExperimentName.lastComponent(
-                    of: URL(fileURLWithPath: workingDirectory).resolvingSymlinksInPath().path),
-                gitProperties: git)
-            var desired: [DesiredManifest] = []
-            if !diagnostics.contains(where: { $0.severity == .error }) {
-                let translator = ManifestTranslator(options: options)
-                let ordered = set.manifests.enumerated().sorted { left, right in
-                    let (a, b) = (Render.order(left.element.kind), Render.order(right.element.kind))
-                    return a != b ? a < b : left.offset < right.offset
-                }.map(\.element)
-                desired = ordered.compactMap { translator.translate($0) }
-                diagnostics += desired.flatMap(\.diagnostics)
-            }
-            let errors = diagnostics.filter { $0.severity == .error }
-            let warnings = diagnostics.filter { $0.severity == .warning }
-            guard errors.isEmpty else {
+            let inputs = ManifestInputs.load(
+                paths: paths, overrides: (try? parsedOverrides()) ?? [], workspace: workspaceID,
+                environment: environment, workingDirectory: workingDirectory,
+                runGit: runGit ?? GitRunner(directory: workingDirectory).run)
+            guard inputs.errors.isEmpty else {
                 report(
                     DeployPlan.Plan(
-                        workspace: preliminary, deployVersion: DeployCommand.version, errors: errors, warnings: warnings
+                        workspace: preliminary, deployVersion: DeployCommand.version, errors: inputs.errors,
+                        warnings: inputs.warnings
                     ), colors: colors, into: &outcome)
                 return outcome
             }
 
-            let commit = git.entries.first { $0.key == GitProperties.commitKey }?.value
             let directory = workingDirectory
             do {
                 let plan = try await WorkspaceSession.with(
@@ -173,13 +149,11 @@ extension DeployCommand {
                     let planner = Planner(
                         options: PlanOptions(
                             workspace: session.planWorkspace, deployVersion: DeployCommand.version,
-                            sourceRevision: commit, rerun: rerun))
-                    return await planner.plan(
-                        desired, files: PlanInputs.files(of: set.manifests.map { Self.absolute($0, in: directory) }),
-                        service: session.client)
+                            sourceRevision: inputs.commit, rerun: rerun))
+                    return await planner.plan(inputs.desired, files: inputs.files, service: session.client)
                 }
                 var withWarnings = plan
-                withWarnings.warnings = warnings + plan.warnings
+                withWarnings.warnings = inputs.warnings + plan.warnings
                 report(withWarnings, colors: colors, into: &outcome)
                 if let out, withWarnings.errors.isEmpty {
                     try Self.save(withWarnings, to: out, in: directory)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AzureML
 import DeployPlan
 import LocalWorkspace
+import NIOCore
 import WorkspaceClient
 
 /// The workspace a command works on, connected for the duration of the command: the selection and why it was made
@@ -15,6 +16,9 @@ struct WorkspaceSession {
     let client: ARMClient
     /// Why this workspace, including how it is reached (`deploy serve` at a URL, or a server started in-process).
     let reason: String
+    /// Whether the local workspace server runs in this process, so it stops (and its jobs with it) when the command
+    /// ends.
+    var inProcess = false
 
     /// The workspace as a plan reports it.
     var planWorkspace: PlanWorkspace {
@@ -31,18 +35,23 @@ struct WorkspaceSession {
 
     /// Connects to the selected workspace, starting the local workspace server in-process when the selection is a
     /// local directory without a live `deploy serve`, runs `body`, and shuts down the server and the HTTP client.
+    /// `configuration` sets the client's retries and deadlines (its `baseURL` is replaced per target);
+    /// `connectionsPerHost` bounds the HTTP connections to one host (`apply` raises it to its parallelism).
     static func with<Result: Sendable>(
         _ selection: WorkspaceSelection, environment: [String: String], tokenFile: String?,
         localOptions: LocalWorkspaceOptions = LocalWorkspaceOptions(),
+        configuration: ARMClient.Configuration = ARMClient.Configuration(), connectionsPerHost: Int = 8,
         _ body: (WorkspaceSession) async throws -> Result
     ) async throws -> Result {
-        let httpClient = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ARMClient.httpConfiguration)
+        var httpConfiguration = ARMClient.httpConfiguration
+        httpConfiguration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, connectionsPerHost))
+        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         var server: RunningLocalWorkspace?
         do {
             let connector = WorkspaceConnector(
                 environment: environment, httpClient: httpClient, defaultLocalWorkspace: LocalWorkspaceServer.workspace,
-                tokenFile: tokenFile)
+                configuration: configuration, tokenFile: tokenFile)
             let session: WorkspaceSession
             switch try await connector.connect(selection) {
             case .connected(let client):
@@ -54,7 +63,7 @@ struct WorkspaceSession {
             case .needsLocalServer(let directory, let why):
                 let started = try await LocalWorkspaceServer.start(directory: directory, options: localOptions)
                 server = started
-                var configuration = ARMClient.Configuration()
+                var configuration = configuration
                 configuration.baseURL = started.url
                 let client = try ARMClient(
                     workspace: started.workspace,
@@ -62,7 +71,7 @@ struct WorkspaceSession {
                     configuration: configuration, httpClient: httpClient)
                 session = WorkspaceSession(
                     selection: selection, client: client,
-                    reason: selection.reason + "; started in-process for this command (\(why))")
+                    reason: selection.reason + "; started in-process for this command (\(why))", inProcess: true)
             }
             let result = try await body(session)
             try await server?.shutdown()

@@ -141,7 +141,7 @@ public final class ARMClient: WorkspaceService {
     }
 
     /// The exchange behind `send(_:)` and `sendReceivingBytes(_:)`, and how the request is described in errors.
-    private func perform(_ request: ARMRequest) async throws -> (RetryingExchange.Incoming, String) {
+    func perform(_ request: ARMRequest) async throws -> (RetryingExchange.Incoming, String) {
         let url = Self.url(for: request, baseURL: configuration.baseURL, workspace: workspace)
         let described = "\(request.method) \(BlobURL(url).address)"
         if request.isAbsolute {
