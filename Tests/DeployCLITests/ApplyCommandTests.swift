@@ -256,6 +256,23 @@ import WorkspaceClient
         #expect(console.standardError.hasSuffix("  job hello: Completed\njob hello: Completed\nJobs: 1 completed.\n"))
     }
 
+    @Test func theFinalLineOfAJobShowsTheLatestValueOfEachMetricItLogged() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try write([
+            "env.yml": Self.environment, "metrics.py": JobsHarness.metricsScript,
+            "job.yml": "name: scored\ncommand: python3 \(root)/metrics.py loss 0.9 0.25 accuracy 0.75\n"
+                + "environment: azureml:tiny:1\n",
+        ])
+        let console = RecordingConsole()
+        let status = try await deploy(
+            [root, "--workspace", "local:" + workspace, "--poll-interval", "0.2"], console: console,
+            localOptions: Self.runner)
+        #expect(status == 0, "\(console.standardError)")
+        #expect(
+            console.standardError.hasSuffix(
+                "job scored: Completed; accuracy 0.75, loss 0.25\nJobs: 1 completed.\n"), "\(console.standardError)")
+    }
+
     @Test func sweepJobsAreNotWaitedForInTheLocalWorkspace() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try write([
@@ -300,7 +317,7 @@ import WorkspaceClient
             #expect(console.standardError.contains("\nbad | broken\n"))
             #expect(console.standardError.hasSuffix("Jobs failed: 1 of 2 did not complete.\n"))
             #expect(console.standardError.contains("\njob good: Completed\n"))
-            #expect(console.standardError.contains("\njob bad: Failed\n"))
+            #expect(console.standardError.contains("\njob bad: Failed: "), "\(console.standardError)")
             let document = try JSONValue(parsing: Array(console.standardOutput.utf8))
             #expect(document["status"]?.stringValue == "jobs_failed")
             let jobs = document["jobs"]?.arrayValue?.compactMap { $0["status"]?.stringValue }

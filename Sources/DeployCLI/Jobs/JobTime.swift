@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
 /// The times a job shows (`properties.properties.StartTimeUtc`, `EndTimeUtc`, `systemData.createdAt`): ISO 8601
 /// parsing, the short form `deploy jobs` prints, and durations.
@@ -88,9 +84,7 @@ enum JobTime {
 
     /// The current time, in seconds since 1970.
     static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+        Date().timeIntervalSince1970
     }
 
     private static func pad2(_ value: Int) -> String {
