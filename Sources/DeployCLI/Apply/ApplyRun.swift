@@ -204,7 +204,9 @@ struct ApplyRun {
         if let runID = job.mlflowRunID,
             let metrics = try? await JobMetricsReader(client: client).latest(runID: runID), !metrics.isEmpty
         {
-            text += "; " + metrics.keys.sorted().map { "\($0) \(MetricSummary.text(metrics[$0] ?? 0))" }
+            text +=
+                "; "
+                + metrics.keys.sorted().map { "\($0) \(MetricSummary.text(metrics[$0] ?? 0))" }
                 .joined(separator: ", ")
         }
         return text
