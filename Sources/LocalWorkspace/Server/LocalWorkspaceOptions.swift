@@ -12,6 +12,9 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     public var maxBlockSize: Int64
     /// Whether the server runs the jobs it accepts (`false` leaves them `NotStarted`, for tests of the routes).
     public var runsJobs: Bool
+    /// Whether the server runs the sweep jobs it accepts (`SweepScheduler`) when it runs jobs; `false` leaves sweeps
+    /// `NotStarted` for a scheduler of the caller's (tests of the runner's scheduler API).
+    public var runsSweeps: Bool
     /// How jobs get their Python: virtual environments built from conda files, or the host's `python3`.
     public var environmentMode: EnvironmentMode
     /// How long a job has to exit after SIGTERM (cancel, timeout, shutdown) before its process group gets
@@ -31,7 +34,8 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     public init(
         provisioningDelay: Double = 2, pollInterval: Double = 1, sasLifetime: Double = 24 * 3_600,
         maxBlobSize: Int64 = 5_000 * 1024 * 1024, maxBlockSize: Int64 = 4_000 * 1024 * 1024, runsJobs: Bool = true,
-        environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10, localConcurrency: Int? = nil,
+        runsSweeps: Bool = true, environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10,
+        localConcurrency: Int? = nil,
         python: String = "python3", maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800
     ) {
         self.provisioningDelay = provisioningDelay
@@ -40,6 +44,7 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
         self.maxBlobSize = maxBlobSize
         self.maxBlockSize = maxBlockSize
         self.runsJobs = runsJobs
+        self.runsSweeps = runsSweeps
         self.environmentMode = environmentMode
         self.stopGracePeriod = stopGracePeriod
         self.localConcurrency = localConcurrency
