@@ -112,6 +112,25 @@ import Testing
                         + "canceled. No trial completed with a value of acc."))
     }
 
+    @Test func aTimeoutAfterATrialCompletedEndsTheSweepCompletedWithAWarning() throws {
+        var progress = try Self.progress(total: 5, concurrent: 2, timeout: "PT30S")
+        progress.addTrial(Self.point(0.1))
+        progress.addTrial(Self.point(0.2))
+        progress.setValues([0.7], of: "s_0")
+        progress.setStatus(JobStatus.completed, of: "s_0")
+        progress.addTrial(Self.point(0.3))
+        progress.stop = .timedOut
+        progress.setStatus(JobStatus.canceled, of: "s_1")
+        progress.setStatus(JobStatus.canceled, of: "s_2")
+        let outcome = try #require(progress.outcome)
+        #expect(outcome.status == JobStatus.completed)
+        #expect(outcome.best?.name == "s_0")
+        #expect(
+            outcome.warning
+                == "The sweep's timeout (PT30S) passed after 3 trials of at most 5; the trials still running were "
+                + "canceled.")
+    }
+
     @Test func aCanceledSweepEndsCanceledOnceItsTrialsHaveEnded() throws {
         var progress = try Self.progress()
         progress.addTrial(Self.point(0.1))
