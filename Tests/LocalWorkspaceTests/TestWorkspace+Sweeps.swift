@@ -61,6 +61,14 @@ extension TestWorkspace {
         }
     }
 
+    /// The runner's and scheduler's `deploy:` lines of a job's log, without the prefix and the timestamp.
+    func runnerLines(_ name: String) -> [String] {
+        log(name).split(separator: "\n").filter { $0.hasPrefix("deploy: ") }.map { line in
+            let text = line.dropFirst("deploy: ".count)
+            return String(text.drop { $0 != " " }.dropFirst())
+        }
+    }
+
     /// Follows the trials of `sweep` until the sweep ends (or the server stops): the most that were active (submitted
     /// and not ended) at once, and every trial seen. Subscribe before the sweep is PUT.
     func watchTrials(of sweep: String) -> Task<TrialWatch, Never> {

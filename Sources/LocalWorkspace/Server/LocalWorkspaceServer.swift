@@ -50,7 +50,7 @@ public enum LocalWorkspaceServer {
         let runner = JobRunner(
             directory: directory, store: store, mlflow: mlflow, blobs: services.blobs, options: options,
             jobEvents: services.jobEvents)
-        let sweeps = SweepScheduler(store: store, mlflow: mlflow, runner: runner)
+        let sweeps = SweepScheduler(directory: directory, store: store, mlflow: mlflow, runner: runner)
         // Before the server listens, so no request sees a job a crashed server left "Running"; the trials of sweeps
         // that ended are canceled before the runner could start them.
         if options.runsJobs {

@@ -106,6 +106,25 @@ import Testing
             #expect(TestWorkspace.property(sweep, "BestTrialParameters") == #"{"curve":"0.2"}"#)
             #expect(TestWorkspace.property(sweep, "TrialSummary") == "4 trials: 2 completed, 2 failed, 0 canceled")
             #expect(TestWorkspace.property(sweep, "ErrorMessage") == nil)
+
+            let log = ws.runnerLines("mixed")
+            #expect(
+                log.first?.hasPrefix("sweep mixed is Running: up to 10 trials, 2 at a time; grid sampling (seed ")
+                    == true)
+            #expect(log.first?.hasSuffix("); minimize loss") == true)
+            #expect(log.contains(#"trial mixed_0 submitted with {"curve":"fail"}"#))
+            #expect(log.contains(#"trial mixed_3 submitted with {"curve":"0.2"}"#))
+            #expect(log.contains("trial mixed_1 Completed: loss 0.3 (the last of 2 values)"))
+            #expect(log.contains("trial mixed_3 Completed: loss 0.2 (the last of 1 value)"))
+            #expect(
+                log.contains(
+                    "trial mixed_0 Failed: no value of loss; Execution failed: the command exited with code 3. Last "
+                        + "lines of user_logs/std_log.txt:"))
+            #expect(log.contains("best trial so far: mixed_3 with 0.2"))
+            #expect(
+                log.last
+                    == #"sweep mixed Completed: 4 trials: 2 completed, 2 failed, 0 canceled; best trial mixed_3 "#
+                    + #"{"curve":"0.2"} loss 0.2"#)
         }
     }
 
@@ -259,6 +278,9 @@ import Testing
                 TestWorkspace.property(sweep, "ErrorMessage")
                     == "runner stopped: the local workspace shut down while the sweep was running; its trials were "
                     + "stopped.")
+            #expect(
+                TestWorkspace.property(sweep, "TrialSummary")
+                    == "3 trials: 0 completed, 0 failed, 0 canceled, 3 in progress")
             #expect(try await ws.status("restart_0") == "Failed")
             for name in ["restart_1", "restart_2"] {
                 let trial = try await ws.job(name)

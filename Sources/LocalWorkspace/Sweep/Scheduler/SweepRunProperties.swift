@@ -13,6 +13,7 @@ public enum SweepRunProperties {
     /// The seed the sampler drew from (the sampling algorithm's, or one picked at random): reproduce the sweep by
     /// setting it as `sampling_algorithm.seed`.
     public static let samplingSeed = "SamplingSeed"
-    /// `<submitted> trials: <n> completed, <n> failed, <n> canceled`, once the sweep has ended.
+    /// `<submitted> trials: <n> completed, <n> failed, <n> canceled`, once the sweep has ended (then `, <n> of them by
+    /// the early-termination policy` and, for a sweep the server stopped, `, <n> in progress`).
     public static let trialSummary = "TrialSummary"
 }

@@ -11,6 +11,10 @@ import DeployYAML
 /// early-termination policy is applied as it arrives and the trials it terminates are canceled with its reason. A
 /// trial's objective is the last value in its metric history once it has ended.
 ///
+/// What happens is written to the sweep's log (`runs/<sweep>/user_logs/std_log.txt`, served by the logs route like a
+/// command job's): each trial submitted with its values, each trial's end with its objective or reason, early
+/// terminations, the best trial so far, and how the sweep ended.
+///
 /// A sweep ends once no trial is active and no more will start: `Completed` with the best completed trial recorded
 /// (`SweepRunProperties`), `Failed` when every trial failed or its timeout passed before any trial completed with a
 /// value, `Canceled` when it was canceled (its trials are canceled first). `limits.timeout` cancels the running
@@ -28,6 +32,7 @@ public actor SweepScheduler {
         var bestRecorded: String?
     }
 
+    private let directory: String
     private let store: WorkspaceStore
     private let mlflow: MLflowStore
     private let runner: JobRunner
@@ -39,7 +44,8 @@ public actor SweepScheduler {
     private var loops: [Task<Void, Never>] = []
     private var isStopping = false
 
-    init(store: WorkspaceStore, mlflow: MLflowStore, runner: JobRunner) {
+    init(directory: String, store: WorkspaceStore, mlflow: MLflowStore, runner: JobRunner) {
+        self.directory = directory
         self.store = store
         self.mlflow = mlflow
         self.runner = runner
@@ -96,6 +102,7 @@ public actor SweepScheduler {
         sweeps = [:]
         for (name, sweep) in active {
             sweep.timer?.cancel()
+            log(name, "the local workspace is shutting down: the sweep ends Failed (runner stopped)")
             let summary = Self.summary(sweep.progress)
             _ = try? await runner.transition(name, from: [JobStatus.running], to: JobStatus.failed) { run in
                 run.errorCode = "RunnerStopped"
@@ -147,6 +154,7 @@ public actor SweepScheduler {
         let decisions = sweep.progress.terminations()
         sweeps[name] = sweep
         for decision in decisions {
+            log(name, "early termination of \(decision.trial): \(decision.reason)")
             _ = try? await runner.cancel(decision.trial, reason: decision.reason)
         }
     }
@@ -168,6 +176,7 @@ public actor SweepScheduler {
                 space: definition.space, algorithm: definition.algorithm, goal: definition.objective.goal)
         } catch {
             let message = "The sweep cannot run: \(error.field): \(error.message)"
+            log(name, message)
             _ = try? await runner.transition(name, from: [JobStatus.notStarted], to: JobStatus.failed) { run in
                 run.errorCode = "UserError"
                 run.errorMessage = message
@@ -192,6 +201,14 @@ public actor SweepScheduler {
             }
         }
         sweeps[name] = sweep
+        let limits =
+            "up to \(definition.maxTotalTrials) trials, \(definition.maxConcurrentTrials) at a time"
+            + (definition.timeout.map { ", timeout \($0.limit)" } ?? "")
+        log(
+            name,
+            "sweep \(name) is Running: \(limits); \(definition.algorithm.typeName.lowercased()) sampling (seed "
+                + "\(seed)); \(definition.objective.goal.rawValue) \(definition.objective.primaryMetric)"
+                + (definition.policy == nil ? "" : "; with an early-termination policy"))
         await advance(name)
     }
 
@@ -209,10 +226,12 @@ public actor SweepScheduler {
             sweeps[name] = sweep
             trialSweeps[trial] = name
             runTrials[JobExecution.mlflowRunID(for: trial)] = trial
+            log(name, "trial \(trial) submitted with \(assignment.json.serialized(.compact))")
             do {
                 try await runner.submit(name: trial, properties: properties, parameters: assignment.values)
             } catch {
                 let message = "The trial could not be submitted: \(error)"
+                log(name, "trial \(trial) Failed: \(message)")
                 sweeps[name]?.progress.setStatus(JobStatus.failed, of: trial, errorMessage: message)
             }
         }
@@ -235,6 +254,15 @@ public actor SweepScheduler {
         if !history.isEmpty { sweep.progress.setValues(history.map(\.value), of: trial) }
         sweep.progress.setStatus(status, of: trial, errorMessage: errorMessage)
         sweeps[name] = sweep
+        if let ended = sweep.progress.trials.first(where: { $0.name == trial }) {
+            let values = ended.values.count == 1 ? "1 value" : "\(ended.values.count) values"
+            let objective =
+                ended.objective.map { "\(metric) \(PythonFloat.repr($0)) (the last of \(values))" }
+                ?? "no value of \(metric)"
+            var line = "trial \(trial) \(status): \(objective)"
+            if let errorMessage { line += "; " + (errorMessage.split(separator: "\n").first.map(String.init) ?? "") }
+            log(name, line)
+        }
         await recordBest(name)
         await advance(name)
     }
@@ -243,6 +271,8 @@ public actor SweepScheduler {
     private func recordBest(_ name: String) async {
         guard let sweep = sweeps[name], let best = sweep.progress.best, best.name != sweep.bestRecorded else { return }
         sweeps[name]?.bestRecorded = best.name
+        let objective = best.objective.map { PythonFloat.repr($0) } ?? ""
+        log(name, "best trial so far: \(best.name) with \(objective)")
         _ = try? await store.updateJobRun(name) { run in Self.record(best, in: &run) }
     }
 
@@ -287,6 +317,17 @@ public actor SweepScheduler {
             runTrials = runTrials.filter { $0.value != trial.name }
         }
         let summary = Self.summary(sweep.progress)
+        var line = "sweep \(name) \(outcome.status): \(summary)"
+        if let best = outcome.best {
+            let objective = best.objective.map { PythonFloat.repr($0) } ?? ""
+            line +=
+                "; best trial \(best.name) \(best.assignment.json.serialized(.compact)) "
+                + "\(sweep.progress.definition.objective.primaryMetric) \(objective)"
+        }
+        for note in [outcome.errorMessage, outcome.warning, outcome.cancelReason].compactMap({ $0 }) {
+            line += "; " + (note.split(separator: "\n").first.map(String.init) ?? "")
+        }
+        log(name, line)
         let update: @Sendable (inout JobRunRecord) -> Void = { run in
             if let best = outcome.best { Self.record(best, in: &run) }
             run.setProperty(SweepRunProperties.trialSummary, summary)
@@ -308,6 +349,13 @@ public actor SweepScheduler {
     }
 
     // MARK: Helpers
+
+    /// Appends a line to the sweep's log, as the runner writes its own lines in a job's log.
+    private func log(_ sweep: String, _ text: String) {
+        let folder = RunFolder(workspaceDirectory: directory, job: sweep)
+        _ = POSIXFile.makeDirectories(folder.userLogs)
+        folder.log.append("deploy: \(Timestamp.iso8601(Timestamp.now())) \(text)")
+    }
 
     /// Maps the trial's MLflow run (recorded by the runner once it is created) to the trial.
     private func learnRunID(of trial: String) async {
@@ -341,6 +389,8 @@ public actor SweepScheduler {
         ]
         let terminated = progress.trials.count { $0.terminationReason != nil && $0.status == JobStatus.canceled }
         if terminated > 0 { parts.append("\(terminated) of them by the early-termination policy") }
+        let active = progress.activeCount
+        if active > 0 { parts.append("\(active) in progress") }
         return trials + ": " + parts.joined(separator: ", ")
     }
 }
