@@ -46,20 +46,26 @@ import Testing
         #expect(progress.trials[2].status == JobStatus.failed)
     }
 
-    @Test func theBestIsTheCompletedTrialWithTheBestLastValue() throws {
-        var progress = try Self.progress(total: 4, concurrent: 4)
-        for x in [0.1, 0.2, 0.3, 0.4] { progress.addTrial(Self.point(x)) }
+    @Test func theBestIsTheEndedTrialWithTheBestLastValueThatDidNotFail() throws {
+        var progress = try Self.progress(total: 5, concurrent: 5)
+        for x in [0.1, 0.2, 0.3, 0.4, 0.5] { progress.addTrial(Self.point(x)) }
         progress.setValues([0.5, 0.9], of: "s_0")
         progress.setValues([0.95, 0.7], of: "s_1")
         progress.setValues([0.99], of: "s_2")
         progress.setValues([0.9], of: "s_3")
+        progress.setValues([0.999], of: "s_4")
         for name in ["s_0", "s_1", "s_3"] { progress.setStatus(JobStatus.completed, of: name) }
-        progress.setStatus(JobStatus.canceled, of: "s_2")
-        // s_2 was best but did not complete; s_0 and s_3 tie and the earlier wins; s_1's last value counts.
+        progress.setStatus(JobStatus.failed, of: "s_2")
+        // s_2 logged the best value but failed; s_4 has not ended; s_0 and s_3 tie and the earlier wins; s_1's last
+        // value counts, not its best.
+        #expect(progress.best?.name == "s_0")
+        #expect(progress.best?.objective == 0.9)
+        progress.setStatus(JobStatus.canceled, of: "s_4")
+        // A trial canceled (by the policy or the timeout) counts with its last value.
         let outcome = try #require(progress.outcome)
         #expect(outcome.status == JobStatus.completed)
-        #expect(outcome.best?.name == "s_0")
-        #expect(outcome.best?.objective == 0.9)
+        #expect(outcome.best?.name == "s_4")
+        #expect(outcome.best?.objective == 0.999)
         #expect(outcome.warning == nil)
     }
 
@@ -109,7 +115,7 @@ import Testing
                     status: JobStatus.failed, errorCode: "JobTimeout",
                     errorMessage:
                         "The sweep's timeout (PT30S) passed after 2 trials of at most 5; the trials still running were "
-                        + "canceled. No trial completed with a value of acc."))
+                        + "canceled. No trial logged a value of acc."))
     }
 
     @Test func aTimeoutAfterATrialCompletedEndsTheSweepCompletedWithAWarning() throws {

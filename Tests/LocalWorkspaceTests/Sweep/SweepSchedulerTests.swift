@@ -74,7 +74,7 @@ import Testing
                 #expect(sweep["properties"]?["status"] == "Completed")
                 #expect(
                     TestWorkspace.property(sweep, "Warning")
-                        == "No trial completed with a value of loss, so the sweep has no best trial.")
+                        == "No trial logged a value of loss and ended without failing, so the sweep has no best trial.")
                 #expect(TestWorkspace.property(sweep, "best_child_run_id") == nil)
                 parameters[name] = try await ws.trials(of: name).map { $0["properties"]?["parameters"] ?? .null }
             }
@@ -186,7 +186,7 @@ import Testing
             #expect(
                 TestWorkspace.property(sweep, "ErrorMessage")
                     == "The sweep's timeout (PT3S) passed after 2 trials of at most 3; the trials still running were "
-                    + "canceled. No trial completed with a value of loss.")
+                    + "canceled. No trial logged a value of loss.")
             let trials = try await ws.trials(of: "timed")
             #expect(trials.count == 2)
             for trial in trials {

@@ -44,7 +44,7 @@ public struct SweepProgress: Sendable {
     public struct Outcome: Sendable, Hashable {
         /// `Completed`, `Failed` or `Canceled`.
         public var status: String
-        /// The best completed trial, if any.
+        /// The best trial (`SweepProgress.best`), if any.
         public var best: Trial?
         /// Why it failed.
         public var errorCode: String?
@@ -135,10 +135,14 @@ public struct SweepProgress: Sendable {
         }
     }
 
-    /// The best trial that completed with a value of the primary metric (the earliest on ties).
+    /// The best ended trial that did not fail, by its last value of the primary metric (the earliest on ties).
+    ///
+    /// Trials the early-termination policy (or the sweep's timeout) canceled count with the last value they logged, as
+    /// Azure ML's best-run lookup includes canceled runs: with metrics that MLflow logs in batches (autologging), a
+    /// terminated trial has often logged its whole curve. Failed trials and trials without a value never count.
     public var best: Trial? {
         var best: Trial?
-        for trial in trials where trial.status == JobStatus.completed {
+        for trial in trials where trial.hasEnded && trial.status != JobStatus.failed {
             guard let value = trial.objective else { continue }
             if let current = best?.objective, !definition.objective.goal.isBetter(value, than: current) { continue }
             best = trial
@@ -148,7 +152,7 @@ public struct SweepProgress: Sendable {
 
     /// How the sweep ends, or nil while a trial is active or more are to come.
     ///
-    /// Canceled when it was canceled; otherwise Completed with the best trial when one completed with a value.
+    /// Canceled when it was canceled; otherwise Completed with the best trial when there is one (`best`).
     /// Without one: Failed when every trial failed, Failed (`JobTimeout`) when the timeout passed, and otherwise
     /// Completed with a warning that no trial logged the primary metric.
     public var outcome: Outcome? {
@@ -178,10 +182,10 @@ public struct SweepProgress: Sendable {
         if let timeoutNote {
             return Outcome(
                 status: JobStatus.failed, errorCode: "JobTimeout",
-                errorMessage: timeoutNote + " No trial completed with a value of \(metric).")
+                errorMessage: timeoutNote + " No trial logged a value of \(metric).")
         }
         return Outcome(
             status: JobStatus.completed,
-            warning: "No trial completed with a value of \(metric), so the sweep has no best trial.")
+            warning: "No trial logged a value of \(metric) and ended without failing, so the sweep has no best trial.")
     }
 }

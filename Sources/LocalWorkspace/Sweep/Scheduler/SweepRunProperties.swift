@@ -1,6 +1,6 @@
 /// The members of `properties.properties` that the sweep scheduler records on a sweep job (besides the runner's
 /// `StartTimeUtc`, `EndTimeUtc`, `ErrorCode`, `ErrorMessage`, `CancelReason` and `Warning`). The best-trial keys are
-/// updated each time a trial completes with a better objective, and are absent while no trial has.
+/// updated each time a trial ends with a better objective (`SweepProgress.best`), and are absent while no trial has.
 public enum SweepRunProperties {
     /// The best trial's job name, Azure ML's key for a sweep's best child run.
     public static let bestChildRunID = "best_child_run_id"

@@ -15,9 +15,9 @@ import DeployYAML
 /// command job's): each trial submitted with its values, each trial's end with its objective or reason, early
 /// terminations, the best trial so far, and how the sweep ended.
 ///
-/// A sweep ends once no trial is active and no more will start: `Completed` with the best completed trial recorded
-/// (`SweepRunProperties`), `Failed` when every trial failed or its timeout passed before any trial completed with a
-/// value, `Canceled` when it was canceled (its trials are canceled first). `limits.timeout` cancels the running
+/// A sweep ends once no trial is active and no more will start: `Completed` with the best trial recorded
+/// (`SweepProgress.best`, `SweepRunProperties`), `Failed` when every trial failed or its timeout passed before any
+/// trial logged a value, `Canceled` when it was canceled (its trials are canceled first). `limits.timeout` cancels the running
 /// trials; `limits.trialTimeout` is each trial's own timeout.
 ///
 /// Restarts follow the runner's recovery: on shutdown, sweeps in progress end `Failed` (`RunnerStopped`, "runner
