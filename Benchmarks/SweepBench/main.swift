@@ -76,9 +76,10 @@ func arm(_ method: HTTPMethod, _ path: String, apiVersion: String, json: JSONVal
     ).json
 }
 
-/// Uploads `files` (blob name → contents) as code version `name`/1; returns its id.
+/// Uploads `files` (blob name → contents) as a new code version `name-<random>`/1 (a kept folder may hold earlier
+/// ones); returns its id.
 func uploadCode(_ name: String, _ files: [String: [UInt8]]) async throws -> String {
-    let path = "/codes/\(name)/versions/1"
+    let path = "/codes/\(name)-\(UUID().uuidString.prefix(8).lowercased())/versions/1"
     let pending = try PendingUpload(
         json: try await arm(.POST, path + "/startPendingUpload", apiVersion: APIVersion.codes))
     let token = String(pending.sasUri.split(separator: "?")[1])

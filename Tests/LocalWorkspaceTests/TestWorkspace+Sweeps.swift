@@ -70,18 +70,26 @@ extension TestWorkspace {
     }
 
     /// Follows the trials of `sweep` until the sweep ends (or the server stops): the most that were active (submitted
-    /// and not ended) at once, and every trial seen. Subscribe before the sweep is PUT.
+    /// and not ended) and running at once, and every trial seen. Subscribe before the sweep is PUT.
     func watchTrials(of sweep: String) -> Task<TrialWatch, Never> {
         let changes = server.runner.statusChanges()
         return Task {
             var watch = TrialWatch()
             var active: Set<String> = []
+            var running: Set<String> = []
+            let holdingASlot: Set<String> = [JobStatus.preparing, JobStatus.running, JobStatus.finalizing]
             for await change in changes {
                 if change.jobName == sweep && change.isTerminal { break }
                 guard change.parentJobName == sweep else { continue }
                 watch.seen.insert(change.jobName)
                 if change.isTerminal { active.remove(change.jobName) } else { active.insert(change.jobName) }
+                if holdingASlot.contains(change.status) {
+                    running.insert(change.jobName)
+                } else {
+                    running.remove(change.jobName)
+                }
                 watch.maxActive = max(watch.maxActive, active.count)
+                watch.maxRunning = max(watch.maxRunning, running.count)
             }
             return watch
         }
@@ -90,8 +98,10 @@ extension TestWorkspace {
 
 /// What `watchTrials(of:)` saw.
 struct TrialWatch: Sendable {
-    /// The most trials active at once.
+    /// The most trials active (submitted, not ended) at once.
     var maxActive = 0
+    /// The most trials holding a slot of their compute (preparing, running or finalizing) at once.
+    var maxRunning = 0
     /// The trials seen.
     var seen: Set<String> = []
 }

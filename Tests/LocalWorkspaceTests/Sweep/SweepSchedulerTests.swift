@@ -22,6 +22,7 @@ import Testing
             let seen = await watch.value
             #expect(sweep["properties"]?["status"] == "Completed")
             #expect(seen.maxActive == 2)
+            #expect(seen.maxRunning <= 2)
             #expect(seen.seen.count == 5)
 
             let trials = try await ws.trials(of: "limits")
@@ -53,6 +54,31 @@ import Testing
             #expect(TestWorkspace.property(sweep, "TrialSummary") == "5 trials: 5 completed, 0 failed, 0 canceled")
             #expect(TestWorkspace.property(sweep, "StartTimeUtc") != nil)
             #expect(TestWorkspace.property(sweep, "EndTimeUtc") != nil)
+        }
+    }
+
+    @Test func trialsNeverRunMoreAtOnceThanTheirComputeAllows() async throws {
+        try await TestWorkspace.with(options: TestWorkspace.sweepOptions) { ws in
+            try await ws.createCompute("one", maxNodeCount: 1)
+            let code = try await ws.uploadCurves()
+            var body = ws.sweepBody(
+                codeId: code, command: "python3 curves.py ${{search_space.curve}} 0.2",
+                searchSpace: ["curve": ["choice", [["0.3/0.2", "0.4/0.1", "0.5/0.3"]]]],
+                limits: ["maxTotalTrials": 3, "maxConcurrentTrials": 3])
+            var properties = try #require(body["properties"]?.objectValue)
+            properties["computeId"] = .string(ws.workspacePath + "/computes/one")
+            body = ["properties": .object(properties)]
+            let watch = ws.watchTrials(of: "pool")
+            try await ws.putSweep("pool", body)
+            let sweep = try await ws.wait(for: "pool")
+            let seen = await watch.value
+            #expect(sweep["properties"]?["status"] == "Completed")
+            #expect(seen.maxActive == 3)
+            #expect(seen.maxRunning == 1)
+            #expect(TestWorkspace.property(sweep, "best_child_run_id") == "pool_1")
+            let trials = try await ws.trials(of: "pool")
+            #expect(
+                trials.allSatisfy { $0["properties"]?["computeId"]?.stringValue?.hasSuffix("/computes/one") == true })
         }
     }
 

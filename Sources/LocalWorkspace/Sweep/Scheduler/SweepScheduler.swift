@@ -102,7 +102,7 @@ public actor SweepScheduler {
         sweeps = [:]
         for (name, sweep) in active {
             sweep.timer?.cancel()
-            log(name, "the local workspace is shutting down: the sweep ends Failed (runner stopped)")
+            log(name, "the local workspace is shutting down: the sweep ends here (runner stopped)")
             let summary = Self.summary(sweep.progress)
             _ = try? await runner.transition(name, from: [JobStatus.running], to: JobStatus.failed) { run in
                 run.errorCode = "RunnerStopped"
