@@ -207,6 +207,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "SweepBench",
+            dependencies: [
+                "LocalWorkspace", "AzureML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/SweepBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ServeBench",
             dependencies: ["LocalWorkspace", "AzureML"],
             path: "Benchmarks/ServeBench",

@@ -273,32 +273,34 @@ import WorkspaceClient
                 "job scored: Completed; accuracy 0.75, loss 0.25\nJobs: 1 completed.\n"), "\(console.standardError)")
     }
 
-    @Test func sweepJobsAreNotWaitedForInTheLocalWorkspace() async throws {
+    @Test func aSweepIsWaitedForAndEndsWithItsBestTrial() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try write([
-            "env.yml": Self.environment,
+            "env.yml": Self.environment, "metrics.py": JobsHarness.metricsScript,
             "sweep.yml": """
             type: sweep
             name: tune
             trial:
-              command: echo ${{search_space.x}}
+              command: python3 \(root)/metrics.py loss ${{search_space.x}}
               environment: azureml:tiny:1
-            sampling_algorithm: random
+            sampling_algorithm: grid
             search_space:
-              x: {type: choice, values: [1, 2]}
+              x: {type: choice, values: [0.5, 0.25]}
             objective: {goal: minimize, primary_metric: loss}
-            limits: {max_total_trials: 2}
+            limits: {max_total_trials: 2, max_concurrent_trials: 1}
 
             """,
         ])
         let console = RecordingConsole()
         let status = try await deploy(
-            [root, "--workspace", "local:" + workspace], console: console, localOptions: Self.runner)
+            [root, "--workspace", "local:" + workspace, "--poll-interval", "0.2"], console: console,
+            localOptions: Self.runner)
         #expect(status == 0, "\(console.standardError)")
-        #expect(
-            console.standardError.hasSuffix(
-                "Not waiting for sweep job tune: the local workspace does not run sweep jobs yet, so it stays "
-                    + "NotStarted.\n"))
+        let lines = console.standardError.split(separator: "\n").map(String.init)
+        let last = try #require(lines.last { $0.hasPrefix("job tune: ") }, "\(console.standardError)")
+        #expect(last.hasPrefix("job tune: Completed; best trial tune_"), "\(last)")
+        #expect(last.hasSuffix(#" {"x":0.25}: loss 0.25"#), "\(last)")
+        #expect(lines.last == "Jobs: 1 completed.")
     }
 
     @Test func failedJobsExitWith1AndSeveralJobsPrefixTheirLines() async throws {

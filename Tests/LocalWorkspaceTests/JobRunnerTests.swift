@@ -344,7 +344,9 @@ import Testing
     }
 
     @Test func sweepsAreLeftToTheirSchedulerWhichFollowsThemThroughTheRunner() async throws {
-        try await TestWorkspace.with(options: TestWorkspace.runnerOptions) { ws in
+        var options = TestWorkspace.runnerOptions
+        options.runsSweeps = false
+        try await TestWorkspace.with(options: options) { ws in
             var changes = ws.server.runner.statusChanges().makeAsyncIterator()
             let sweep: JSONValue = [
                 "properties": [

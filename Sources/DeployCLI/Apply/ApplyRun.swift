@@ -121,18 +121,8 @@ struct ApplyRun {
             document.status = .failed
             return finish(1)
         }
-        var jobs = result.submittedJobs.map(\.name)
+        let jobs = result.submittedJobs.map(\.name)
         guard command.wait ?? (!isAzure && runsJobs) else { return finish(0) }
-        if !isAzure, !DeployCommand.Apply.localWorkspaceRunsSweeps {
-            let sweeps = Set(
-                plan.changes.filter { $0.body?.json["properties"]?["jobType"]?.stringValue == "Sweep" }.map(\.name))
-            for name in jobs where sweeps.contains(name) {
-                console.standardError(
-                    "Not waiting for sweep job \(name): the local workspace does not run sweep jobs yet, so it stays "
-                        + "NotStarted.\n")
-            }
-            jobs.removeAll { sweeps.contains($0) }
-        }
         guard !jobs.isEmpty else { return finish(0) }
         return await wait(for: jobs, session: session, isAzure: isAzure, renderer: renderer)
     }
@@ -189,9 +179,9 @@ struct ApplyRun {
         }
         return finish(0)
     }
-    /// What a local job's final line adds: the error message of a job that did not complete, and the latest value of
-    /// each metric its MLflow run logged (`, test-multi_logloss 0.2634`); empty when there is nothing, or nothing can
-    /// be read.
+    /// What a local job's final line adds: the error message of a job that did not complete, the latest value of each
+    /// metric its MLflow run logged (`; test-multi_logloss 0.263427`), and a sweep's best trial with its parameters
+    /// and objective; empty when there is nothing, or nothing can be read.
     private static func result(of name: String, client: ARMClient) async -> String {
         guard let resource = try? await client.getResource("/jobs/\(name)", apiVersion: APIVersion.jobs) else {
             return ""
@@ -208,6 +198,13 @@ struct ApplyRun {
                 "; "
                 + metrics.keys.sorted().map { "\($0) \(MetricSummary.text(metrics[$0] ?? 0))" }
                 .joined(separator: ", ")
+        }
+        if job.isSweep, let best = job.runProperties[SweepTrials.bestTrialProperty] {
+            text += "; best trial \(best)"
+            if let parameters = job.runProperties["BestTrialParameters"] { text += " \(parameters)" }
+            if let objective = job.runProperties["BestTrialObjective"].flatMap(Double.init) {
+                text += ": \(job.objective?.primaryMetric ?? "objective") \(MetricSummary.text(objective))"
+            }
         }
         return text
     }

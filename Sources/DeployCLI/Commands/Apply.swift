@@ -40,10 +40,6 @@ extension DeployCommand {
             case json
         }
 
-        /// Whether the local workspace runs sweep jobs. Until its sweep scheduler lands it leaves them `NotStarted`,
-        /// so waiting skips them (saying so) instead of waiting forever.
-        static let localWorkspaceRunsSweeps = false
-
         /// The files and directories to apply, or one saved plan.
         @Argument(
             help: ArgumentHelp(

@@ -12,7 +12,8 @@ import Hummingbird
 /// `StartTimeUtc` (the command started), `EndTimeUtc` (the job ended), `ErrorCode` and `ErrorMessage` (why it
 /// failed), `CancelReason`, `Warning` (e.g. the MLflow run ended FAILED although the command exited 0), `ExitCode`,
 /// `MlflowRunId` and `LogFile` (the absolute path of `user_logs/std_log.txt`); each output without a `uri` shows the
-/// datastore URI its files were published under.
+/// datastore URI its files were published under. A sweep the scheduler could not run (`SweepDefinition`) is refused
+/// with 400; the scheduler records its own keys (`SweepRunProperties`).
 struct JobRoutes: Sendable {
     let services: WorkspaceServices
 
@@ -57,6 +58,14 @@ struct JobRoutes: Sendable {
             job = try JobProperties(json: .object(properties))
         } catch {
             throw ARMError.invalidBody(error)
+        }
+        if job.isSweep {
+            // What the scheduler could not run is refused now, as Azure ML validates a sweep when it is submitted.
+            do {
+                _ = try SweepDefinition(name: resource.name, properties: properties)
+            } catch {
+                throw ARMError.userError("Invalid sweep: \(error.field): \(error.message)", target: error.field)
+            }
         }
         let references = try JobReferences.required(by: job)
         for key in ResourceKind.job.serverProperties { properties[key] = nil }

@@ -16,6 +16,9 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     /// stopped"); by default when it runs jobs. A server that only reads (`deploy jobs` in-process) recovers without
     /// running anything.
     public var recoversJobs: Bool
+    /// Whether the server runs the sweep jobs it accepts (`SweepScheduler`) when it runs jobs; `false` leaves sweeps
+    /// `NotStarted` for a scheduler of the caller's (tests of the runner's scheduler API).
+    public var runsSweeps: Bool
     /// How jobs get their Python: virtual environments built from conda files, or the host's `python3`.
     public var environmentMode: EnvironmentMode
     /// How long a job has to exit after SIGTERM (cancel, timeout, shutdown) before its process group gets
@@ -35,9 +38,9 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
     public init(
         provisioningDelay: Double = 2, pollInterval: Double = 1, sasLifetime: Double = 24 * 3_600,
         maxBlobSize: Int64 = 5_000 * 1024 * 1024, maxBlockSize: Int64 = 4_000 * 1024 * 1024, runsJobs: Bool = true,
-        environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10, localConcurrency: Int? = nil,
-        python: String = "python3", maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800,
-        recoversJobs: Bool? = nil
+        runsSweeps: Bool = true, environmentMode: EnvironmentMode = .build, stopGracePeriod: Double = 10,
+        localConcurrency: Int? = nil, python: String = "python3",
+        maxDownloadSize: Int64 = 10 * 1024 * 1024 * 1024, downloadTimeout: Double = 1_800, recoversJobs: Bool? = nil
     ) {
         self.provisioningDelay = provisioningDelay
         self.pollInterval = pollInterval
@@ -46,6 +49,7 @@ public struct LocalWorkspaceOptions: Sendable, Hashable {
         self.maxBlockSize = maxBlockSize
         self.runsJobs = runsJobs
         self.recoversJobs = recoversJobs ?? runsJobs
+        self.runsSweeps = runsSweeps
         self.environmentMode = environmentMode
         self.stopGracePeriod = stopGracePeriod
         self.localConcurrency = localConcurrency

@@ -51,8 +51,13 @@ public enum LocalWorkspaceServer {
         let runner = JobRunner(
             directory: directory, store: store, mlflow: mlflow, blobs: services.blobs, options: options,
             jobEvents: services.jobEvents)
-        // Before the server listens, so no request sees a job a crashed server left "Running".
-        if options.recoversJobs { try await runner.recover() }
+        let sweeps = SweepScheduler(directory: directory, store: store, mlflow: mlflow, runner: runner)
+        // Before the server listens, so no request sees a job a crashed server left "Running"; the trials of sweeps
+        // that ended are canceled before the runner could start them.
+        if options.recoversJobs {
+            try await runner.recover()
+            if options.runsSweeps { try await sweeps.recover() }
+        }
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "deploy.local-workspace")
@@ -82,16 +87,19 @@ public enum LocalWorkspaceServer {
             } catch {
                 reason = "\(error)"
             }
+            await sweeps.stop()
             await runner.stop()
             throw LocalWorkspaceError.workspaceSetup("cannot listen: \(reason)", path: "\(host):\(port)")
         }
         let urlHost = host.contains(":") ? "[\(host)]" : host
         let running = RunningLocalWorkspace(
             url: "http://\(urlHost):\(actualPort)", token: credentials.token, directory: directory, store: store,
-            mlflow: mlflow, jobEvents: services.jobEvents, runner: runner, group: group, task: task)
+            mlflow: mlflow, jobEvents: services.jobEvents, runner: runner, sweeps: sweeps, group: group, task: task)
         if options.runsJobs {
             // Jobs reach the server on loopback even when it listens on every interface.
             let jobHost = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : urlHost
+            // Before the runner starts, so the sweeps it finds NotStarted are announced to the scheduler.
+            if options.runsSweeps { await sweeps.start() }
             do {
                 try await runner.start(serverURL: "http://\(jobHost):\(actualPort)")
             } catch {

@@ -19,12 +19,14 @@ public final class RunningLocalWorkspace: Sendable {
     public let jobEvents: JobEvents
     /// The job runner (idle when the options say the server does not run jobs).
     public let runner: JobRunner
+    /// The sweep scheduler (idle when the options say the server does not run jobs).
+    public let sweeps: SweepScheduler
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     init(
         url: String, token: String, directory: String, store: WorkspaceStore, mlflow: MLflowStore, jobEvents: JobEvents,
-        runner: JobRunner,
+        runner: JobRunner, sweeps: SweepScheduler,
         group: ServiceGroup, task: Task<Void, any Error>
     ) {
         self.url = url
@@ -35,13 +37,15 @@ public final class RunningLocalWorkspace: Sendable {
         self.mlflow = mlflow
         self.jobEvents = jobEvents
         self.runner = runner
+        self.sweeps = sweeps
         self.group = group
         self.task = task
     }
 
-    /// Stops the jobs (see `JobRunner.stop()`), then stops accepting connections, lets requests in flight finish,
+    /// Stops the sweeps (see `SweepScheduler.stop()`) and the jobs (see `JobRunner.stop()`), then stops accepting connections, lets requests in flight finish,
     /// and waits until the server has stopped.
     public func shutdown() async throws {
+        await sweeps.stop()
         await runner.stop()
         await group.triggerGracefulShutdown()
         jobEvents.finish()
