@@ -55,22 +55,8 @@ extension DeployCommand {
                 valueName: "key.path=value"))
         public var overrides: [String] = []
 
-        /// The workspace.
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "local, local:DIR, azureml://subscriptions/<sub>/resourcegroups/<rg>/workspaces/<ws>, an ARM "
-                    + "workspace id, or an endpoint URL http(s)://host:port/subscriptions/... (default: from the "
-                    + "environment, config.json, or local).", valueName: "workspace"))
-        public var workspace: String?
-
-        /// The token of an endpoint URL's server.
-        @Option(
-            name: .customLong("token-file"),
-            help: ArgumentHelp(
-                "The bearer token of an endpoint URL's server: a file holding it, or the server's workspace folder "
-                    + "(default: DEPLOY_TOKEN).", valueName: "path"))
-        public var tokenFile: String?
+        /// `--workspace` and `--token-file`.
+        @OptionGroup public var target: WorkspaceOptions
 
         /// Apply without asking.
         @Flag(name: [.customShort("y"), .long], help: "Apply without asking for confirmation.")
@@ -175,7 +161,7 @@ extension DeployCommand {
             let selection: WorkspaceSelection
             do {
                 selection = try WorkspaceSelector(environment: environment, workingDirectory: workingDirectory)
-                    .select(flag: workspace)
+                    .select(flag: target.workspace)
             } catch {
                 return run.fail(.error, "error: \(error)")
             }
@@ -215,7 +201,7 @@ extension DeployCommand {
             let planned = savedPlan
             do {
                 return try await WorkspaceSession.with(
-                    selection, environment: environment, tokenFile: tokenFile, localOptions: localOptions,
+                    selection, environment: environment, tokenFile: target.tokenFile, localOptions: localOptions,
                     configuration: configuration, connectionsPerHost: parallelism * 2
                 ) { session in
                     var run = run

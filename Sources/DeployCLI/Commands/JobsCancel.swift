@@ -15,7 +15,7 @@ extension DeployCommand.Jobs {
                 """)
 
         /// The workspace.
-        @OptionGroup public var workspace: JobsWorkspaceOptions
+        @OptionGroup public var workspace: WorkspaceOptions
 
         /// The job.
         @Argument(help: "The job's name.")

@@ -27,7 +27,7 @@ extension DeployCommand.Jobs {
         }
 
         /// The workspace.
-        @OptionGroup public var workspace: JobsWorkspaceOptions
+        @OptionGroup public var workspace: WorkspaceOptions
 
         /// Only the children of this job (a sweep's trials).
         @Option(name: .long, help: ArgumentHelp("Only the trials of this sweep job.", valueName: "name"))

@@ -44,22 +44,8 @@ extension DeployCommand {
                 valueName: "key.path=value"))
         public var overrides: [String] = []
 
-        /// The workspace.
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "local, local:DIR, azureml://subscriptions/<sub>/resourcegroups/<rg>/workspaces/<ws>, an ARM "
-                    + "workspace id, or an endpoint URL http(s)://host:port/subscriptions/... (default: from the "
-                    + "environment, config.json, or local).", valueName: "workspace"))
-        public var workspace: String?
-
-        /// The token of an endpoint URL's server.
-        @Option(
-            name: .customLong("token-file"),
-            help: ArgumentHelp(
-                "The bearer token of an endpoint URL's server: a file holding it, or the server's workspace folder "
-                    + "(default: DEPLOY_TOKEN).", valueName: "path"))
-        public var tokenFile: String?
+        /// `--workspace` and `--token-file`.
+        @OptionGroup public var target: WorkspaceOptions
 
         /// The output format.
         @Option(name: .long, help: "text, json or markdown.")
@@ -119,7 +105,7 @@ extension DeployCommand {
             let selection: WorkspaceSelection
             do {
                 selection = try WorkspaceSelector(environment: environment, workingDirectory: workingDirectory)
-                    .select(flag: workspace)
+                    .select(flag: target.workspace)
             } catch {
                 outcome.fail("error: \(error)\n")
                 return outcome
@@ -144,7 +130,7 @@ extension DeployCommand {
             let directory = workingDirectory
             do {
                 let plan = try await WorkspaceSession.with(
-                    selection, environment: environment, tokenFile: tokenFile, localOptions: localOptions
+                    selection, environment: environment, tokenFile: target.tokenFile, localOptions: localOptions
                 ) { session in
                     let planner = Planner(
                         options: PlanOptions(

@@ -38,7 +38,7 @@ public struct JobsRuntime: Sendable {
 
     /// Selects the workspace, connects (starting the local workspace in-process when no `deploy serve` runs for
     /// it), runs `body`, and returns its exit status; errors are printed as `error: ...` with status 1.
-    func run(_ options: JobsWorkspaceOptions, _ body: (JobsSession) async throws -> Int32) async -> Int32 {
+    func run(_ options: WorkspaceOptions, _ body: (JobsSession) async throws -> Int32) async -> Int32 {
         do {
             let selection = try WorkspaceSelector(environment: environment, workingDirectory: workingDirectory)
                 .select(flag: options.workspace)

@@ -1,7 +1,8 @@
 public import ArgumentParser
 
-/// The workspace options every `deploy jobs` subcommand takes, as `deploy plan` does.
-public struct JobsWorkspaceOptions: ParsableArguments, Sendable {
+/// The options that choose the workspace: `--workspace` and `--token-file` (`deploy plan`, `deploy apply`,
+/// `deploy jobs ...`).
+public struct WorkspaceOptions: ParsableArguments, Sendable {
     /// The workspace.
     @Option(
         name: .long,
