@@ -35,18 +35,9 @@ extension TranslationContext {
         properties.queueSettings = queueSettings(job.queueSettings)
         properties.parentJobName = job.parentJobName?.value
         guard codeBinding != nil || job.code == nil, environmentBinding != nil, !hasErrors else { return }
-        var preparations: [DesiredResource.Preparation] = []
-        if let reference = environmentBinding?.reference, reference.needsLookup {
-            preparations.append(.lookup(reference))
-        }
-        preparations += inputs.preparations
-        let references =
-            [codeBinding?.reference, environmentBinding?.reference, computeBinding.reference].compactMap { $0 }
-            + inputs.references
-        let dependencies = [codeBinding?.dependency, environmentBinding?.dependency].compactMap { $0 }
         addJob(
             properties, builder: builder, metadata: job.metadata, apiVersion: versions.commandJob,
-            preparations: preparations, references: references, dependencies: dependencies, node: job.node)
+            links: links(codeBinding, environmentBinding, computeBinding.reference, inputs), node: job.node)
     }
 
     /// A sweep job: the trial's code and environment, then the sweep.
@@ -99,18 +90,9 @@ extension TranslationContext {
         let termination = earlyTermination(job.earlyTermination)
         properties.earlyTermination = termination?.policy
         guard codeBinding != nil || trial.code == nil, environmentBinding != nil, !hasErrors else { return }
-        var preparations: [DesiredResource.Preparation] = []
-        if let reference = environmentBinding?.reference, reference.needsLookup {
-            preparations.append(.lookup(reference))
-        }
-        preparations += inputs.preparations
-        let references =
-            [codeBinding?.reference, environmentBinding?.reference, computeBinding.reference].compactMap { $0 }
-            + inputs.references
-        let dependencies = [codeBinding?.dependency, environmentBinding?.dependency].compactMap { $0 }
         addJob(
             properties, builder: builder, metadata: job.metadata, apiVersion: versions.sweepJob,
-            preparations: preparations, references: references, dependencies: dependencies, node: job.node,
+            links: links(codeBinding, environmentBinding, computeBinding.reference, inputs), node: job.node,
             patch: termination?.patch)
     }
 
@@ -137,11 +119,32 @@ extension TranslationContext {
     }
 
     /// Adds the job resource, named by the manifest or by its body.
+    /// What a job needs before it is sent, what it refers to, and what of the same set it depends on.
+    private typealias JobLinks = (
+        preparations: [DesiredResource.Preparation], references: [WorkspaceReference], dependencies: [ResourceID]
+    )
+
+    /// What a job needs before it is sent: lookups (an environment's `@latest`, inputs), the references it makes,
+    /// and the resources of the same set it depends on.
+    private func links(
+        _ code: CodeBinding?, _ environment: EnvironmentBinding?, _ compute: WorkspaceReference?,
+        _ inputs: InputBindings
+    ) -> JobLinks {
+        var preparations: [DesiredResource.Preparation] = []
+        if let reference = environment?.reference, reference.needsLookup {
+            preparations.append(.lookup(reference))
+        }
+        preparations += inputs.preparations
+        let references = [code?.reference, environment?.reference, compute].compactMap { $0 } + inputs.references
+        let dependencies = [code?.dependency, environment?.dependency].compactMap { $0 }
+        return (preparations, references, dependencies)
+    }
+
     private func addJob(
         _ properties: JobProperties, builder: BodyBuilder, metadata: JobMetadata, apiVersion: String,
-        preparations: [DesiredResource.Preparation], references: [WorkspaceReference], dependencies: [ResourceID],
-        node: Node, patch: ((inout JSONObject) -> Void)? = nil
+        links: JobLinks, node: Node, patch: ((inout JSONObject) -> Void)? = nil
     ) {
+        let (preparations, references, dependencies) = links
         var json = properties.json
         if let patch, case .object(var object) = json {
             patch(&object)
