@@ -80,12 +80,7 @@ extension DeployCommand {
             let outcome = await execute(
                 environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
                 colors: Self.usesColors(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
-            if !outcome.standardError.isEmpty {
-                var standardError = StandardError()
-                print(outcome.standardError, terminator: "", to: &standardError)
-            }
-            if !outcome.standardOutput.isEmpty { print(outcome.standardOutput, terminator: "") }
-            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            try outcome.emit()
         }
 
         /// Whether the text form is coloured: only on a terminal, and never when `NO_COLOR` is set to anything

@@ -64,12 +64,10 @@ extension DeployCommand {
         /// Renders and prints.
         public func run() async throws {
             let outcome = try execute()
-            if !outcome.standardError.isEmpty {
-                var standardError = StandardError()
-                print(outcome.standardError, terminator: "", to: &standardError)
-            }
-            if !outcome.standardOutput.isEmpty { print(outcome.standardOutput, terminator: "") }
-            if outcome.failed { throw ExitCode.failure }
+            try CommandOutcome(
+                standardOutput: outcome.standardOutput, standardError: outcome.standardError,
+                exitCode: outcome.failed ? 1 : 0
+            ).emit()
         }
 
         /// What a run prints on each stream, and whether it fails. `environment` supplies the `AZUREML_GIT_*`
